@@ -1,0 +1,1 @@
+"""Pure-math algorithms (no I/O): sampling, speculative decoding, planning."""

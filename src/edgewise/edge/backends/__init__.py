@@ -1,0 +1,1 @@
+"""Backends answer a chat request: local engine, OpenAI-compatible upstream, speculative, router."""

@@ -1,0 +1,61 @@
+"""Plain token-by-token generation on one Engine.
+
+This loop is the reference decoding: the server's ``remote`` mode runs it,
+and speculative decoding must reproduce its greedy output token for token,
+so the target scores every token with a single-token decode, exactly as here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+
+from edgewise.algo.sampling import SamplingParams, process_logits, sample
+from edgewise.engine.llama import Engine
+from edgewise.engine.textstream import TextStream
+
+
+@dataclass
+class Delta:
+    text: str  # text safe to show now (may be "")
+    token: int | None = None
+    finish_reason: str | None = None  # "stop" | "length" | "cancelled"
+
+
+def pick(logits: np.ndarray, params: SamplingParams, rng: np.random.Generator, vocab: int) -> int:
+    row = logits[:vocab]  # drop embedding padding beyond the tokenizer
+    if params.temperature <= 0:
+        return int(np.argmax(row))
+    return int(sample(process_logits(row, params), rng))
+
+
+def generate(
+    engine: Engine,
+    prompt: Sequence[int],
+    max_tokens: int,
+    params: SamplingParams = SamplingParams(),
+    stop: Sequence[str] = (),
+    cancelled: Callable[[], bool] = lambda: False,
+    reuse_prefix: bool = True,
+) -> Iterator[Delta]:
+    rng = np.random.default_rng(params.seed)
+    text = TextStream(stop)
+    vocab = engine.vocab_size
+    logits = engine.prefill(prompt, reuse=reuse_prefix)
+    for i in range(max_tokens):
+        if cancelled():
+            yield Delta(text.finish(), finish_reason="cancelled")
+            return
+        tok = pick(logits, params, rng, vocab)
+        if engine.is_eog(tok):
+            yield Delta(text.finish(), finish_reason="stop")
+            return
+        out = text.push(engine.detokenize_bytes([tok]))
+        if text.stopped:
+            yield Delta(out, tok, finish_reason="stop")
+            return
+        yield Delta(out, tok)
+        if i + 1 < max_tokens:
+            logits = engine.eval([tok])[0]
+    yield Delta(text.finish(), finish_reason="length")

@@ -1,0 +1,1 @@
+"""Networking shared by edge and server: TLS with pinning, the latency proxy."""

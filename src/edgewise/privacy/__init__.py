@@ -1,0 +1,1 @@
+"""Privacy: PII scan, reversible de-identification, privacy level."""

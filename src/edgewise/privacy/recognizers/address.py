@@ -1,0 +1,102 @@
+"""ADDRESS: Chinese administrative/street sequences and US street addresses.
+
+Only street- or building-level addresses are flagged: "北京市朝阳区" or
+"New York" alone name a place, not a person's home.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+
+# A Han char that can be part of a place name. Function words and verbs that
+# usually precede an address (住在, 寄到, 地址是...) cannot, which keeps a
+# leftmost match from swallowing "我住在" into the city name.
+_H = r"(?:(?![我你他她它们的了是在住到往从把被给和与跟及或请寄送发收位址：:，。、要去来自])[\u4e00-\u9fff])"
+_N = r"[0-9０-９]"
+_CN_NUM = r"[0-9一二三四五六七八九十百零〇两]"
+
+_PROV = rf"(?:{_H}{{2,3}}省|{_H}{{2,7}}?自治区|(?:北京|上海|天津|重庆)市)"
+_CITY = rf"(?:{_H}{{2,5}}?(?:市|自治州|地区|盟))"
+_DIST = rf"(?:{_H}{{1,5}}?(?:区|县|旗))"
+_TOWN = rf"(?:{_H}{{2,5}}?(?:镇|乡|街道))"
+_ROAD = rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同))"
+_HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號])"
+_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心))"
+_BLDG = rf"(?:(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"
+_UNIT = rf"(?:{_CN_NUM}{{1,3}}单元)"
+_FLOOR = rf"(?:{_N}{{1,3}}(?:楼|层))"
+_ROOM = rf"(?:{_N}{{1,5}}(?:室|房)|(?<=单元){_N}{{3,4}}(?![0-9]))"
+
+_CN = re.compile(
+    rf"(?P<v>{_PROV}?{_CITY}?{_DIST}?{_TOWN}?"
+    rf"(?:(?P<road>{_ROAD}{_HAO}?)(?P<comm1>{_COMM})?|(?P<comm2>{_COMM}))"
+    rf"(?P<bldg>{_BLDG})?(?P<unit>{_UNIT})?(?P<floor>{_FLOOR})?(?P<room>{_ROOM})?)")
+
+_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
+           r"|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq"
+           r"|Trail|Trl|Plaza|Alley)")
+_DIR = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
+_WORD = r"(?:[A-Z][a-z]+|[0-9]{1,3}(?:st|nd|rd|th))"
+_UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
+_CITY_EN = r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s+[A-Z]{2}(?:\s+[0-9]{5}(?:-[0-9]{4})?)?)"
+_US = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,6}}(?:-?[A-Z])?\s+(?:{_DIR}\s+)?{_WORD}"
+    rf"(?:\s+{_WORD}){{0,3}}\s+{_SUFFIX}\.?(?:\s+{_DIR}(?![a-z]))?"
+    rf"(?P<unit>{_UNIT_EN})?(?P<city>{_CITY_EN})?)(?![A-Za-z0-9])")
+
+_CONTEXT = ("地址", "住址", "住在", "家住", "寄到", "寄往", "送到", "送至", "收货", "位于", "搬到",
+            "address", "addr", "live at", "lives at", "living at", "ship to", "mail to",
+            "deliver to", "located at", "residence", "home")
+
+
+class ChineseAddress(Recognizer):
+    entity = "ADDRESS"
+    patterns = (_CN,)
+    context = _CONTEXT
+    context_boost = 0.3
+    code_factor = 0.3
+
+    def candidates(self, text):
+        if not _has_cjk(text):
+            return
+        for m in _CN.finditer(text):
+            parts = _cn_parts(m)
+            # Need street or building detail, and at least two components.
+            street = m["road"] and (_has_hao(m["road"]) or parts >= 3)
+            building = m["bldg"] or m["room"] or m["unit"]
+            if parts < 2 or not (street or building):
+                continue
+            yield m.start("v"), m.end("v"), 0.8 if parts >= 3 else 0.6
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _has_hao(road: str) -> bool:
+    return road.endswith(("号", "號"))
+
+
+_ADMIN = re.compile(rf"{_PROV}|{_CITY}|{_DIST}|{_TOWN}")
+
+
+def _cn_parts(m: re.Match) -> int:
+    head = m.group("v")[: m.start("road") - m.start("v")] if m["road"] else \
+        m.group("v")[: m.start("comm2") - m.start("v")]
+    n = len(_ADMIN.findall(head))
+    n += bool(m["road"]) + (bool(m["road"]) and _has_hao(m["road"]))
+    n += sum(bool(m[g]) for g in ("comm1", "comm2", "bldg", "unit", "floor", "room"))
+    return n
+
+
+class UsAddress(Recognizer):
+    entity = "ADDRESS"
+    patterns = (_US,)
+    context = _CONTEXT
+    context_boost = 0.3
+    code_factor = 0.3
+
+    def candidates(self, text):
+        for m in _US.finditer(text):
+            yield m.start("v"), m.end("v"), 0.8 if m["city"] or m["unit"] else 0.6

@@ -1,0 +1,201 @@
+"""Recognizer base class, Span, Registry and the overlap-resolving scan.
+
+A recognizer is a small class (Presidio style): compiled patterns that
+propose candidates, a `validate` hook (checksums, calendars), and context
+words that raise confidence when they appear shortly before a match.
+Negative words (order numbers, versions, timestamps) that sit closer to the
+match than any positive word push the score to zero.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+MIN_SCORE = 0.5
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    text: str
+    score: float = 1.0
+
+
+def words_regex(words: Iterable[str]) -> re.Pattern | None:
+    """One case-insensitive alternation; ASCII words get letter boundaries."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w)
+        if w[:1].isascii() and w[:1].isalnum():
+            p = r"(?<![A-Za-z])" + p
+        if w[-1:].isascii() and w[-1:].isalnum():
+            p = p + r"(?![A-Za-z])"
+        parts.append(p)
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
+# Words that mark a number as an order/tracking/version/time id: not PII.
+NEGATIVE_NUMBER_WORDS = (
+    "订单号", "订单编号", "订单", "单号", "运单号", "快递单号", "流水号", "交易号",
+    "交易单号", "编号", "工单", "序列号", "批次", "商品码", "条码", "发票号", "版本",
+    "时间戳", "票号", "order", "order no", "order #", "order number", "tracking",
+    "invoice", "ref", "reference", "serial", "sku", "ticket", "case #", "timestamp",
+    "epoch", "version", "build", "transaction id", "txn", "isbn", "barcode",
+)
+
+
+class Recognizer:
+    """Subclass and set `entity`, `patterns`, `context`; override `validate`.
+
+    A pattern may define a named group `v`; its span is the reported value
+    (so context or separators around it can be part of the pattern).
+    """
+
+    entity: str = ""
+    patterns: tuple[re.Pattern, ...] = ()
+    context: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    base_score: float = 0.6
+    context_boost: float = 0.35
+    window: int = 24          # chars before a match searched for context
+    code_factor: float = 0.3  # score multiplier inside code (see code_regions)
+
+    def __init__(self) -> None:
+        self._ctx = words_regex(self.context)
+        self._neg = words_regex(self.negative)
+
+    def validate(self, text: str) -> bool:
+        return True
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """(start, end, base score) for every pattern hit."""
+        for pat in self.patterns:
+            has_v = "v" in pat.groupindex
+            for m in pat.finditer(text):
+                s, e = m.span("v") if has_v else m.span()
+                if e > s:
+                    yield s, e, self.base_score
+
+    def find(self, text: str) -> list[Span]:
+        spans = []
+        for s, e, base in self.candidates(text):
+            value = text[s:e]
+            if not self.validate(value):
+                continue
+            score = self.rescore(text, s, e, base)
+            if score > 0:
+                spans.append(Span(s, e, self.entity, value, round(score, 3)))
+        return spans
+
+    def rescore(self, text: str, start: int, end: int, score: float) -> float:
+        """Nearest cue wins: a positive word raises, a negative one kills."""
+        before = text[max(0, start - self.window):start]
+        pos = _last_end(self._ctx, before)
+        neg = _last_end(self._neg, before)
+        if neg > pos:
+            return 0.0
+        if pos >= 0:
+            score += self.context_boost
+        return min(score, 1.0)
+
+
+def _last_end(rx: re.Pattern | None, text: str) -> int:
+    if rx is None:
+        return -1
+    last = -1
+    for m in rx.finditer(text):
+        last = m.end()
+    return last
+
+
+class Registry:
+    """Ordered, user-extensible set of recognizers."""
+
+    def __init__(self, recognizers: Iterable[Recognizer] = ()) -> None:
+        self._items: list[Recognizer] = []
+        for r in recognizers:
+            self.add(r)
+
+    def add(self, recognizer: Recognizer) -> "Registry":
+        # Placeholder parsing relies on upper-case snake entity names.
+        if not _ENTITY_NAME.match(recognizer.entity or ""):
+            raise ValueError(f"bad entity name {recognizer.entity!r}")
+        self._items.append(recognizer)
+        return self
+
+    def remove(self, entity: str) -> "Registry":
+        self._items = [r for r in self._items if r.entity != entity]
+        return self
+
+    def copy(self) -> "Registry":
+        return Registry(self._items)
+
+    @property
+    def entities(self) -> list[str]:
+        return sorted({r.entity for r in self._items})
+
+    def __iter__(self) -> Iterator[Recognizer]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# --- code regions: numbers inside code are identifiers, not PII -------------
+_FENCE = re.compile(r"(```|~~~).*?(?:\1|\Z)", re.S)
+_INLINE = re.compile(r"`[^`\n]+`")
+_CODE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:def|class|import|from|return|const|let|var|function|func|fn"
+    r"|public|private|protected|static|package|#include|#define|SELECT|INSERT|UPDATE"
+    r"|console\.log)\b[^\n]*"
+    r"|[^\n]*(?:;|\{|\}|\):)[ \t]*$"
+    r"|[^\n]*\b0[xX][0-9A-Fa-f]+[^\n]*)"
+)
+
+
+def code_regions(text: str) -> list[tuple[int, int]]:
+    if "`" not in text and "~~~" not in text and not _maybe_code(text):
+        return []
+    out = [m.span() for m in _FENCE.finditer(text)]
+    out += [m.span() for m in _INLINE.finditer(text)]
+    out += [m.span() for m in _CODE_LINE.finditer(text)]
+    return sorted(out)
+
+
+def _maybe_code(text: str) -> bool:
+    return any(c in text for c in ";{}()") or "0x" in text or "0X" in text or any(
+        k in text for k in ("def ", "import ", "return ", "const ", "let ", "var ",
+                            "class ", "#include", "#define", "SELECT ", "console."))
+
+
+def _inside(regions: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in regions)
+
+
+def resolve(spans: list[Span]) -> list[Span]:
+    """Greedy: longer spans first, then higher score; drop overlaps."""
+    chosen: list[Span] = []
+    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), -x.score, x.start)):
+        if all(sp.end <= c.start or sp.start >= c.end for c in chosen):
+            chosen.append(sp)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> list[Span]:
+    if not text:
+        return []
+    regions = code_regions(text)
+    found = []
+    for rec in registry:
+        for sp in rec.find(text):
+            score = sp.score
+            if regions and _inside(regions, sp.start, sp.end):
+                score *= rec.code_factor
+            if score >= min_score:
+                found.append(sp if score == sp.score else
+                             Span(sp.start, sp.end, sp.type, sp.text, round(score, 3)))
+    return resolve(found)

@@ -1,0 +1,66 @@
+"""DATE_OF_BIRTH: a real date, only when phrased as a birth date."""
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+from .numbers import real_date
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+_TRIGGER = (
+    r"(?:出生日期|出生年月日|出生年月|出生时间|出生于|出生在|生于|生日|诞辰"
+    r"|(?i:d\.o\.b\.?|dob|date\s+of\s+birth|birth\s*date|birthday|born\s+on|born))"
+)
+# Up to a few non-digit filler chars between trigger and date: ': ', '是', '(公历)：'.
+_GAP = r"[^0-9\n。；;!?！？]{0,14}?"
+_DATES = (
+    r"(?P<y1>(?:19|20)[0-9]{2})\s*[-/.年]\s*(?P<m1>[0-9]{1,2})\s*[-/.月]\s*(?P<d1>[0-9]{1,2})(?:\s*[日号])?",
+    r"(?P<y2>(?:19|20)[0-9]{2})(?P<m2>[0-9]{2})(?P<d2>[0-9]{2})",
+    r"(?P<a3>[0-9]{1,2})[/.-](?P<b3>[0-9]{1,2})[/.-](?P<y3>(?:19|20)[0-9]{2})",
+    r"(?i:(?P<mn4>" + _MON + r")\s+(?P<d4>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)[0-9]{2}))",
+    r"(?i:(?P<d5>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn5>" + _MON + r"),?\s+(?P<y5>(?:19|20)[0-9]{2}))",
+)
+_PATTERN = re.compile(
+    _TRIGGER + _GAP + r"(?<![0-9])(?P<v>" + "|".join(_DATES) + r")(?![0-9])")
+
+
+def _date_ok(m: re.Match) -> bool:
+    g = m.groupdict()
+    if g["y1"]:
+        return real_date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+    if g["y2"]:
+        return real_date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+    if g["y3"]:  # M/D/Y or D/M/Y: accept when either reading is a real date
+        a, b, y = int(g["a3"]), int(g["b3"]), int(g["y3"])
+        return real_date(y, a, b) or real_date(y, b, a)
+    if g["y4"]:
+        return real_date(int(g["y4"]), _MONTHS[g["mn4"].lower().rstrip(".")], int(g["d4"]))
+    return real_date(int(g["y5"]), _MONTHS[g["mn5"].lower().rstrip(".")], int(g["d5"]))
+
+
+class DateOfBirth(Recognizer):
+    entity = "DATE_OF_BIRTH"
+    patterns = (_PATTERN,)
+    base_score = 0.9
+    code_factor = 0.5
+
+    def candidates(self, text):
+        if not _has_trigger(text):
+            return
+        for m in _PATTERN.finditer(text):
+            if _date_ok(m):
+                yield m.start("v"), m.end("v"), self.base_score
+
+
+_QUICK = ("出生", "生于", "生日", "诞辰", "dob", "d.o.b", "birth", "born")
+
+
+def _has_trigger(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in _QUICK)

@@ -1,0 +1,1 @@
+"""What crosses the wire between the edge and an edgewise node."""
