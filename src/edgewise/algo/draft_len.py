@@ -220,8 +220,10 @@ def _solve_round_time(target: float, other: float, hit: float) -> float | None:
 
 
 def _crossover(m: Measurements, pipelined: bool, solve_for_rtt: bool) -> float | None:
-    if m.t_draft_ms is None or m.verify is None or m.t_remote_step_ms is None:
-        raise ValueError("crossover needs t_draft_ms, verify and t_remote_step_ms")
+    if m.verify is None or m.t_remote_step_ms is None:
+        raise ValueError("crossover needs verify and t_remote_step_ms")
+    if solve_for_rtt and m.t_draft_ms is None:
+        raise ValueError("crossover_rtt needs t_draft_ms")
     best = None
     for g in range(1, m.gamma_max + 1):
         target = m.t_remote_step_ms * expected_tokens_per_round(m.alpha, g)

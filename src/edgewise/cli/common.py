@@ -19,12 +19,13 @@ def fail(message: str, code: int = 1):
 def user_errors():
     """Turn expected failures (bad config, missing model, auth) into one line and exit 1."""
     from edgewise.config import ConfigError
+    from edgewise.edge.node_link import NodeDown, NodeError
     from edgewise.engine import EngineError
     from edgewise.store import StoreError
 
     try:
         yield
-    except (ConfigError, StoreError, EngineError) as e:
+    except (ConfigError, StoreError, EngineError, NodeError, NodeDown) as e:
         fail(str(e))
     except KeyboardInterrupt:
         err.print("[dim]interrupted[/]")

@@ -6,6 +6,7 @@ import typer
 from edgewise.cli import gateway as gateway_cmd
 from edgewise.cli import models as models_cmd
 from edgewise.cli import run as run_cmd
+from edgewise.cli import serve as serve_cmd
 
 app = typer.Typer(help="edgewise: big-model answers on a laptop, private by default.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -13,6 +14,7 @@ app.add_typer(models_cmd.app, name="models")
 app.command()(run_cmd.run)
 app.command()(run_cmd.chat)
 app.command()(gateway_cmd.gateway)
+app.command()(serve_cmd.serve)
 
 if __name__ == "__main__":
     app()

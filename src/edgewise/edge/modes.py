@@ -66,7 +66,8 @@ class SpeculativeBackend:
         if room <= 0:
             raise ContextOverflow(f"the messages use {len(prompt)} tokens; the context holds {self.draft.n_ctx}")
         gen = Generation(iter(()), model="edgewise", prompt_tokens=len(prompt), cancel=cancel)
-        on_draft = _Provisional().show if self.show_provisional else None
+        shown = _Provisional() if self.show_provisional else None
+        on_draft = shown.show if shown else None
         stream = self.decoder.generate(prompt, min(req.limit or room, room), sampling_of(req), req.stops,
                                        cancel.is_set, on_draft)
 
@@ -74,8 +75,8 @@ class SpeculativeBackend:
             for d in stream:
                 if d.token is not None:
                     gen.completion_tokens += 1
-                if on_draft:
-                    on_draft.__self__.commit()
+                if shown:
+                    shown.commit()
                 yield Delta(d.text, d.finish_reason)
             st = self.decoder.stats
             gen.meta.update(served_by=f"speculative:{self.decoder.opened.get('model', '?')}",

@@ -120,7 +120,7 @@ def decode(data: bytes | str) -> dict[str, Any]:
     if len(data) > MAX_FRAME:
         raise ProtocolError(f"frame larger than {MAX_FRAME} bytes", "too_large")
     try:
-        f = msgpack.unpackb(data, raw=False, strict_map_key=True, max_buffer_size=MAX_FRAME)
+        f = msgpack.unpackb(data, raw=False, strict_map_key=True)
     except Exception as e:  # noqa: BLE001 - msgpack raises many types on garbage
         raise ProtocolError(f"not msgpack: {type(e).__name__}") from None
     if not isinstance(f, dict) or not isinstance(f.get("t"), str):

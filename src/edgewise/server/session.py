@@ -49,9 +49,10 @@ class SpecSession:
     def _catch_up(self) -> np.ndarray:
         """Feed committed tokens the cache lacks, one per decode (as decoding does)."""
         eng = self.engine
+        if self._logits is not None and len(eng.tokens) == len(self.committed):
+            return self._logits  # the cache is current: never re-score a token differently
         if len(eng.tokens) >= len(self.committed):  # rolled back onto the cache edge
             eng.truncate(len(self.committed) - 1)
-            self._logits = None
         for tok in self.committed[len(eng.tokens):]:
             self._logits = eng.eval([tok])[0]
             self.passes += 1
@@ -72,6 +73,7 @@ class SpecSession:
         if base < len(self.committed):  # explicit rollback to the client's committed length
             del self.committed[base:]
             self.engine.truncate(min(len(self.engine.tokens), base))
+            self._logits = None
         if f["sampling"]["temperature"] > 0 and f["q"] is None:
             raise ProtocolError("sampled verification needs the draft's probabilities (q)")
         t0, passes0 = time.perf_counter(), self.passes
