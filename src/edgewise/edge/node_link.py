@@ -43,7 +43,7 @@ class NodeLink:
 
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            self.ws = connect(self.ws_url(), additional_headers=headers, ssl=client_context(self.url, self.pin),
+            self.ws = connect(self.ws_url(), legacy=True, additional_headers=headers, ssl=client_context(self.url, self.pin),
                               open_timeout=self.open_timeout, max_size=F.MAX_FRAME, compression=None,
                               ping_interval=None)
         except InvalidStatus as e:

@@ -190,7 +190,7 @@ class SpeculativeDecoder:
 
     def _emit(self, tok: int, text: TextStream, last: bool) -> Delta:
         if self.draft.is_eog(tok):
-            return Delta(text.finish(), tok, finish_reason="stop")
+            return Delta(text.finish(), None, finish_reason="stop")  # EOG is not output
         out = text.push(self.draft.detokenize_bytes([tok]))
         if text.stopped:
             return Delta(out, tok, finish_reason="stop")

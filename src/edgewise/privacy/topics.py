@@ -3,7 +3,7 @@
 Features (shared by training and inference):
   Han runs      -> character unigrams and bigrams
   Latin words   -> word unigrams, word bigrams, character 4-grams of words
-  digits        -> folded to '0' so amounts generalise ($85,000 ~ $00,000)
+  digit runs    -> one '0' so amounts and codes generalise ($85,000 ~ $0,0)
 Hashing is crc32 (stable across processes, unlike hash()).
 Weights ship as a sparse npz: only buckets seen in training are stored.
 """
@@ -22,7 +22,7 @@ MODEL_FILE = "topic_model.npz"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WORD = re.compile(r"[a-z0-9$%]+(?:'[a-z]+)?")
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"[0-9]+")
 
 
 def tokens(text: str) -> list[str]:

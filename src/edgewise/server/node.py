@@ -95,8 +95,10 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
             data = await asyncio.wait_for(ws.receive_bytes(), timeout=node.ttl)
             try:
                 f = F.decode(data)
-                if f["t"] == "close":
-                    break
+                if f["t"] == "close":  # a clean end: free the context now, no resume
+                    if sess is not None:
+                        node.drop(sess.id)
+                    return
                 if sess is None and f["t"] not in ("open", "ping"):
                     raise F.ProtocolError("the first frame must be 'open'", "state")
                 if f["t"] == "open":
@@ -117,8 +119,8 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
     except (WebSocketDisconnect, asyncio.TimeoutError, RuntimeError):
         pass
     finally:
-        if sess is not None and sess.id in node.sessions:
-            node.detached[sess.id] = time.monotonic()  # may be resumed within the TTL
+        if sess is not None and sess.id in node.sessions:  # dropped link: resumable within the TTL
+            node.detached.setdefault(sess.id, time.monotonic())
         node.reap()
 
 
