@@ -196,3 +196,164 @@ def dob(rng) -> str:
     return rng.choice([d.strftime("%Y-%m-%d"), d.strftime("%Y/%m/%d"), f"{d.year}年{d.month}月{d.day}日",
                        d.strftime("%m/%d/%Y"), f"{month} {d.day}, {d.year}", f"{d.day} {month} {d.year}",
                        d.strftime("%Y%m%d")])
+
+
+# --- positives: (type, value generator, zh labels, en labels) ------------------
+VALUES = {
+    "CN_ID_CARD": (cn_id, ["身份证号", "身份证", "证件号码"], ["ID card no.", "Chinese ID"]),
+    "CN_MOBILE": (cn_mobile, ["手机", "电话", "联系方式"], ["phone", "mobile", "cell"]),
+    "BANK_CARD": (bank_card, ["银行卡号", "卡号", "工资卡"], ["bank card", "UnionPay card"]),
+    "CREDIT_CARD": (credit_card, ["信用卡", "卡号"], ["card number", "Visa", "credit card"]),
+    "EMAIL": (email, ["邮箱", "电子邮件"], ["email", "e-mail"]),
+    "US_SSN": (ssn, ["社会安全号"], ["SSN", "social security number"]),
+    "IP_ADDRESS": (ip, ["服务器IP", "登录IP", "IP地址"], ["server", "IP", "client address"]),
+    "PERSON": (None, [], []),
+    "ADDRESS": (None, ["地址", "收货地址"], ["address", "ship to"]),
+    "DATE_OF_BIRTH": (dob, [], []),
+}
+ZH_T = ["我的{label}是{v}，{fill}。", "{label}：{v}", "{fill}，{label} {v}", "{v}", "把{v}发给财务，{fill}",
+        "客户资料 - {label}: {v}；{fill}", "（{v}）", "收到，{v}。", "Please use 这个{label} {v} thanks"]
+EN_T = ["My {label} is {v}, {fill}.", "{label}: {v}", "{fill} -> {v}", "{v}", "Use {v} for the form.",
+        "Customer record | {label} = {v} | {fill}", "({v})", "ok, {v}.", "请核对 {label} {v}，谢谢"]
+PERSON_ZH = ["我叫{v}，{fill}。", "姓名：{v}", "联系人：{v}，电话稍后发。", "患者{v}，男，45岁。",
+             "{v}先生您好，{fill}。", "请转告{v}女士明天来。", "收件人：{v}", "我的同事{v}明天请假。",
+             "{v}说明天开会。", "昨天{v}来找我了。"]
+PERSON_EN = ["My name is {v}.", "Name: {v}", "Dear {v},", "Signed, {v}", "Please ask Dr. {v} to call back.",
+             "{v} will join the call tomorrow.", "I met {v} at the conference.", "Patient: {v}, 45y",
+             "Contact person: {v}", "Thanks, {v}"]
+ADDR_ZH = ["收货地址：{v}", "我住在{v}。", "请寄到{v}，{fill}。", "公司位于{v}。", "地址 {v}"]
+ADDR_EN = ["I live at {v}.", "Ship to: {v}", "Our office is at {v}.", "Address: {v}", "Mail it to {v} please."]
+DOB_ZH = ["出生日期：{v}", "我的生日是{v}。", "他出生于{v}，{fill}。", "出生年月日 {v}"]
+DOB_EN = ["DOB: {v}", "Date of birth: {v}", "She was born on {v}.", "Birthday {v}, {fill}"]
+
+
+def positive(rng, kind: str) -> Case:
+    zh = rng.random() < 0.5
+    fill = rng.choice(ZH_FILL if zh else EN_FILL)
+    if kind == "PERSON":
+        v = zh_name(rng) if zh else en_name(rng)
+        t = rng.choice(PERSON_ZH if zh else PERSON_EN)
+        if "Dr." in t:
+            v = v.split()[-1] if rng.random() < 0.5 else v
+    elif kind == "ADDRESS":
+        v = zh_address(rng) if zh else us_address(rng)
+        t = rng.choice(ADDR_ZH if zh else ADDR_EN)
+    elif kind == "DATE_OF_BIRTH":
+        v, t = dob(rng), rng.choice(DOB_ZH if zh else DOB_EN)
+    else:
+        gen, zl, el = VALUES[kind]
+        v = gen(rng)
+        t = rng.choice(ZH_T if zh else EN_T)
+        label = rng.choice(zl if zh else el)
+        if kind == "US_SSN" and v.replace("-", "").replace(" ", "") == v:
+            label = "SSN"
+        return Case(t.format(label=label, v=v, fill=fill), [(kind, v)], "zh" if zh else "en")
+    return Case(t.format(v=v, fill=fill), [(kind, v)], "zh" if zh else "en")
+
+
+# --- negatives: look-alikes that must not be flagged ---------------------------
+def _digits(rng, n):
+    return str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(n - 1))
+
+
+def negative(rng) -> Case:
+    k = rng.randrange(22)
+    d = _digits
+    if k == 0:
+        t = rng.choice(["订单号：{n}", "订单编号 {n}，预计明天发货", "Order #{n} has shipped",
+                        "tracking number {n}", "运单号{n}", "invoice no. {n}"])
+        n = rng.choice([d(rng, 11), luhn_complete(rng, "62", 19), luhn_complete(rng, "4", 16),
+                        cn_id(rng).replace(" ", "").replace("-", ""), d(rng, 18)])
+        return Case(t.format(n=n))
+    if k == 1:
+        return Case(rng.choice([f"¥{rng.randint(1, 99)},{rng.randint(100, 999)}.00",
+                                f"售价 {rng.randint(100, 99999)} 元", f"costs ${rng.randint(1, 9999)}.99",
+                                f"总价：{rng.randint(1000, 9999)}元，优惠{rng.randint(10, 99)}元"]))
+    if k == 2:
+        y = rng.randint(1900, 2030)
+        return Case(rng.choice([f"in {y} the company grew", f"{y}年的销量", f"Q3 {y} report", f"since {y}"]))
+    if k == 3:
+        a, b, c = rng.randint(0, 20), rng.randint(0, 30), rng.randint(0, 99)
+        return Case(rng.choice([f"v{a}.{b}.{c}", f"version {a}.{b}.{c}.{rng.randint(0, 99)}",
+                                f"Python 3.{b}.{c}", f"升级到 {a}.{b}.{c}.{rng.randint(1, 9)}.{rng.randint(1, 9)} 版本",
+                                f"build {a}.{b}.{c}", f"{a}.{b}.{c}"]))
+    if k == 4:
+        n = rng.choice([cn_mobile(rng).replace(" ", ""), luhn_complete(rng, "4", 16), d(rng, 18)])
+        return Case(rng.choice([f"```python\nuser_id = {n}\nprint(user_id)\n```",
+                                f"```\nconst X = {n};\n```", f"运行 `id = {n}` 试试",
+                                f"    long seed = {n}L;", f"mask = 0x{rng.randint(1, 2**48):X}"]))
+    if k == 5:
+        n = luhn_complete(rng, rng.choice(["4", "62", "51", "37"]), 16)
+        bad = n[:-1] + str((int(n[-1]) + rng.randint(1, 9)) % 10)
+        return Case(rng.choice(["卡号 {n}", "card {n}", "{n}"]).format(n=group(bad, [4, 4, 4, 4], rng.choice(" -"))))
+    if k == 6:
+        return Case(rng.choice(["身份证号 {n}", "ID {n}", "{n}"]).format(n=cn_id(rng, valid=False)))
+    if k == 7:
+        return Case(rng.choice([f"ts={d(rng, 13)}", f"timestamp {rng.randint(1600000000, 1800000000)}",
+                                f"时间戳：{rng.randint(1600000000000, 1800000000000)}",
+                                f"created_at: {rng.randint(1600000000, 1800000000)}"]))
+    if k == 8:
+        m = "1" + rng.choice("3456789") + d(rng, rng.choice([8, 10]))
+        return Case(rng.choice(["电话 {n}", "call {n}", "{n}"]).format(n=rng.choice([m, "12" + d(rng, 9)])))
+    if k == 9:
+        return Case(rng.choice(["127.0.0.1", "0.0.0.0", "::1", "255.255.255.0", "localhost 127.0.0.53",
+                                "bind to 0.0.0.0:8080", "netmask 255.255.0.0", "arr[::2]", "12:30:45",
+                                "multicast 224.0.0.251", "1.2.3.4.5", "10.0.19041.1"]))
+    if k == 10:
+        return Case(rng.choice(["SSN {n}", "{n}"]).format(n=ssn(rng, valid=False)))
+    if k == 11:
+        return Case(rng.choice(["icon@2x.png", "user@localhost", "foo@bar", "git@github.com:org/repo.git",
+                                "@decorator", "email@", "see a@b", "npm i pkg@1.2.3"]))
+    if k == 12:
+        return Case(rng.choice([f"出生日期：{rng.randint(1990, 2000)}-02-30", "生日快乐！",
+                                "born in the USA", f"release date: {rand_date(rng).isoformat()}",
+                                f"合同签订日期：{rand_date(rng).isoformat()}"]))
+    if k == 13:
+        return Case(f"{d(rng, 9)} units sold")
+    if k == 14:
+        return Case(rng.choice(EN_PROSE))
+    if k == 15:
+        return Case(rng.choice(ZH_PROSE), lang="zh")
+    if k == 16:
+        return Case(rng.choice(["北京市朝阳区", "上海很大", "New York", "San Francisco, CA",
+                                "the road to success", "走在人生的路上", "中山路很堵",
+                                f"第{rng.randint(1, 9)}号选手", "Highway to Hell"]))
+    if k == 17:
+        return Case(f"第{rng.randint(1, 999)}页，共{rng.randint(1000, 9999)}字，阅读量{d(rng, 7)}", lang="zh")
+    if k == 18:
+        return Case(f"sha {rng.getrandbits(64):016x} commit {rng.getrandbits(32):08x}")
+    if k == 19:
+        return Case(f"坐标 {rng.uniform(-90, 90):.6f}, {rng.uniform(-180, 180):.6f}")
+    if k == 20:
+        return Case(rng.choice(["ISBN 978-7-111-54742-6", f"邮编 {rng.randint(100000, 899999)}",
+                                f"ZIP {rng.randint(10000, 99999)}", f"room {rng.randint(100, 999)}"]))
+    return Case(f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/{rng.randint(1990, 2024)} meeting notes")
+
+
+EN_PROSE = [
+    "The Python Software Foundation released a new version.", "We flew to New York last week.",
+    "Visual Studio Code has great extensions.", "Microsoft Azure and Google Cloud both work.",
+    "Read the Getting Started guide first.", "Happy New Year to the whole team!",
+    "The United States Postal Service is closed on Monday.", "Apple Pay works in most stores.",
+    "Machine Learning Engineer wanted.", "Open Source Summit starts in June.",
+    "Use Docker Compose for local development.", "The Golden Gate Bridge is in San Francisco.",
+    "Our Customer Success team will reply soon.", "Mount Everest is the highest mountain.",
+    "Natural Language Processing is fun.", "Welcome to the Jungle is a song.",
+]
+ZH_PROSE = [
+    "这个方法很高明，我们马上开始。", "于是我们决定改用方案二。", "周末去爬山，天气很好。",
+    "黄金价格上涨了百分之三。", "文件存储在云端，向量数据库检索很快。", "明天再说吧，今天太累了。",
+    "金融市场波动很大，需要谨慎。", "成功的关键在于坚持。", "万一出错怎么办？",
+    "林业局发布了防火通知。", "白天黑夜都在加班。", "和平发展是时代的主题。",
+    "请把报告发到群里。", "石头剪刀布，谁输谁请客。", "高考成绩下周公布。",
+    "这家店的牛肉面很好吃。", "江南的春天很美。", "我们需要更多的测试用例。",
+    "钱包忘在家里了。", "马上就要开会了，大家准备一下。", "方便的话帮我看一下代码。",
+]
+
+
+def generate(seed: int, per_type: int = 60, negatives: int = 400) -> tuple[list[Case], list[Case]]:
+    """(positive cases, negative cases) for one seed."""
+    rng = random.Random(seed)
+    pos = [positive(rng, kind) for kind in (*STRUCTURED, *FUZZY) for _ in range(per_type)]
+    neg = [negative(rng) for _ in range(negatives)]
+    return pos, neg

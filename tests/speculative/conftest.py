@@ -49,8 +49,9 @@ def spec_tokens(draft, node: str, messages, max_tokens: int, **kw):
     from edgewise.engine.chat import chat_tokens
 
     notices = []
+    on_draft = kw.pop("on_draft", None)
     dec = SpeculativeDecoder(draft, lambda: NodeLink(node, kw.pop("token", TOKEN)), notice=notices.append, **kw)
-    deltas = list(dec.generate(chat_tokens(draft, messages), max_tokens, SamplingParams(0.0)))
+    deltas = list(dec.generate(chat_tokens(draft, messages), max_tokens, SamplingParams(0.0), on_draft=on_draft))
     dec.close()
     text = "".join(d.text for d in deltas)
     return text, [d.token for d in deltas if d.token is not None], dec, notices

@@ -8,6 +8,7 @@ match than any positive word push the score to zero.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -178,11 +179,17 @@ def _inside(regions: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def resolve(spans: list[Span]) -> list[Span]:
     """Greedy: longer spans first, then higher score; drop overlaps."""
+    starts: list[int] = []  # chosen spans, kept sorted by start (disjoint)
     chosen: list[Span] = []
     for sp in sorted(spans, key=lambda x: (-(x.end - x.start), -x.score, x.start)):
-        if all(sp.end <= c.start or sp.start >= c.end for c in chosen):
-            chosen.append(sp)
-    return sorted(chosen, key=lambda x: x.start)
+        i = bisect.bisect_right(starts, sp.start)
+        if i and chosen[i - 1].end > sp.start:
+            continue
+        if i < len(chosen) and chosen[i].start < sp.end:
+            continue
+        starts.insert(i, sp.start)
+        chosen.insert(i, sp)
+    return chosen
 
 
 def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> list[Span]:

@@ -44,7 +44,7 @@ _V4 = re.compile(
 _V6 = re.compile(
     r"(?<![0-9A-Za-z_:.])(?P<v>(?:[0-9A-Fa-f]{0,4}:){2,7}"
     r"(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
-    r"(?![0-9A-Za-z_:.])")
+    r"(?![0-9A-Za-z_:]|\.[0-9A-Za-z])")
 
 
 def _netmask(ip: ipaddress.IPv4Address) -> bool:

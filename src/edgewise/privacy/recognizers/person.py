@@ -37,23 +37,36 @@ def jieba_tools():
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Characters that never sit inside a given name.
 _STOP = frozenset("的了是在和与及说道问跟把被给对也都就又还要会能吗呢吧啊呀哦嗯很不没来去到从向往"
-                  "这那个们我你他她它年月日时分秒号")
+                  "这那个们我你他她它年月日时分秒号先女")
 _NAME_TAGS = ("nr", "nrt", "nrfg")
-_CTX_STRIP = " \t:：,，是为叫"
+_CTX_STRIP = " \t:：,，"
 _EN_TRIGGERS = ("name", "contact", "patient", "mr", "mrs", "ms", "dr", "signed", "client")
+_HONORIFIC = re.compile("|".join(sorted(HONORIFICS, key=len, reverse=True)))
 
 
 def _cn_context(text: str, start: int) -> bool:
     before = text[max(0, start - 10):start].rstrip(_CTX_STRIP)
-    low = before.lower()
-    return before.endswith(CN_TRIGGERS) or low.endswith(_EN_TRIGGERS)
+    if before.endswith(CN_TRIGGERS) or before.lower().endswith(_EN_TRIGGERS):
+        return True
+    before = before.rstrip("是为").rstrip(_CTX_STRIP)  # 联系人是张伟
+    return before.endswith(CN_TRIGGERS)
 
 
-def _honorific_after(text: str, end: int) -> bool:
-    return text.startswith(HONORIFICS, end)
+def _surname_len(text: str, i: int) -> int:
+    if text[i:i + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[i] in SURNAMES else 0
+
+
+def _given_ok(chunk: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" and c not in _STOP for c in chunk)
 
 
 class ChinesePerson(Recognizer):
+    """Three passes over each Han run, all scored:
+    cue before (我叫/姓名：/患者...) -> surname + 1-2 chars ending on a jieba
+    token boundary; honorific after (女士/经理...) -> the name right before
+    it; bare -> jieba name tags or surname + common given-name characters."""
     entity = "PERSON"
     code_factor = 0.3
 
@@ -62,61 +75,84 @@ class ChinesePerson(Recognizer):
             return
         seg, tags, freq = jieba_tools()
         for run in _HAN_RUN.finditer(text):
-            toks = list(seg.tokenize(run.group(), HMM=False))
-            for i, (w, s, e) in enumerate(toks):
-                got = self._name_at(toks, i, tags, freq)
+            r0, word = run.start(), run.group()
+            toks = list(seg.tokenize(word, HMM=False))
+            bounds = {e for _, _, e in toks}
+            yield from self._after_cue(text, r0, word, bounds, tags, freq)
+            yield from self._before_honorific(text, r0, word)
+            for i in range(len(toks)):
+                got = _bare_name(toks, i, tags, freq)
                 if got:
-                    ns, ne, base = got
-                    yield from self._scored(text, run.start() + ns, run.start() + ne, base)
+                    yield from _bare_scored(text, r0 + got[0], r0 + got[1], got[2])
 
-    def _scored(self, text, s, e, base):
-        cue = _cn_context(text, s) or _honorific_after(text, e)
-        if e - s == 1 and not _honorific_after(text, e):
-            return  # a lone surname needs 先生/女士/... right after it
-        score = base + (0.4 if cue else 0.0)
-        if not cue and text[s] in WEAK_SURNAMES:
-            score -= 0.15
-        if score > 0:
-            yield s, e, min(score, 1.0)
-
-    def _name_at(self, toks, i, tags, freq):
-        w, s, e = toks[i]
-        # 1. dictionary word tagged as a name, or surname+honorific token (王先生)
-        if len(w) >= 2 and tags.get(w) in _NAME_TAGS:
-            sur = 2 if w[:2] in COMPOUND_SURNAMES else 1 if w[0] in SURNAMES else 0
-            if not sur:
-                return None
-            rest = w[sur:]
-            if rest in HONORIFICS:
-                return s, s + sur, 0.5
-            if len(w) > 4:
-                return None
-            common = freq.get(w, 0) > 300  # 高明, 文明, 明白: words first
-            return s, e, 0.2 if common else 0.55
-        # 2. surname token followed by given-name characters
-        if not (w in COMPOUND_SURNAMES or (len(w) == 1 and w in SURNAMES)):
-            return None
-        given, j = "", i + 1
-        while j < len(toks) and len(given) < 2:
-            t = toks[j][0]
-            if len(t) == 1 and t not in _STOP:
-                given += t
-            elif not given and len(t) == 2 and (tags.get(t) in _NAME_TAGS or
-                                                 all(c in GIVEN_CHARS or c == "某" for c in t)):
-                given = t
-            else:
+    def _after_cue(self, text, r0, word, bounds, tags, freq):
+        for i in range(len(word) - 1):
+            sur = _surname_len(word, i)
+            if not sur or not _cn_context(text, r0 + i):
+                continue
+            for e in (i + sur + 2, i + sur + 1):  # prefer the longer name
+                cand = word[i:e]
+                if e > len(word) or not (e in bounds or e == len(word)) \
+                        or not _given_ok(word[i + sur:e]):
+                    continue
+                if tags.get(cand) not in _NAME_TAGS and freq.get(cand, 0) > 50:
+                    continue  # 联系人方面 / 客户方式: a common word, not a name
+                yield r0 + i, r0 + e, 0.85
                 break
-            j += 1
-        end = e + len(given)
-        if not given:
-            return s, e, 0.5
-        strong = all(c in GIVEN_CHARS for c in given)
-        base = (0.55 if len(given) == 2 else 0.5) if strong else 0.25
-        return s, end, base
+
+    def _before_honorific(self, text, r0, word):
+        for m in _HONORIFIC.finditer(word):
+            e = m.start()
+            options = [s for s in (e - 4, e - 3, e - 2) if s >= 0 and (
+                (word[s:s + 2] in COMPOUND_SURNAMES and e - s >= 3) or
+                (word[s] in SURNAMES and e - s <= 3)) and _given_ok(word[s + 1:e])]
+            strong = [s for s in options if word[s] not in WEAK_SURNAMES]
+            if strong or options:
+                s = (strong or options)[0]
+                yield r0 + s, r0 + e, 0.85
+            elif e >= 1 and _surname_len(word, e - 1):
+                yield r0 + e - 1, r0 + e, 0.8  # 王先生: the surname alone
+
+
+_VERB_AFTER = ("说", "表示", "告诉", "认为", "问", "回答", "来", "去", "和", "跟", "给", "的电话")
+
+
+def _bare_scored(text, s, e, base):
+    if e - s < 2:
+        return
+    if text[s] in WEAK_SURNAMES:
+        base -= 0.15
+    if text.startswith(_VERB_AFTER, e):
+        base += 0.1
+    if base >= 0.5:
+        yield s, e, base
+
+
+def _bare_name(toks, i, tags, freq):
+    w, s, e = toks[i]
+    # 1. a dictionary word tagged as a person name
+    if 2 <= len(w) <= 4 and tags.get(w) in _NAME_TAGS:
+        sur = 2 if w[:2] in COMPOUND_SURNAMES else 1 if w[0] in SURNAMES else 0
+        if not sur or w[sur:] in HONORIFICS:
+            return None
+        return s, e, 0.3 if freq.get(w, 0) > 300 else 0.55  # 高明, 明白: words first
+    # 2. surname token followed by single-character tokens
+    if not (w in COMPOUND_SURNAMES or (len(w) == 1 and w in SURNAMES)):
+        return None
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if len(nxt) == 2 and tags.get(nxt) in _NAME_TAGS and _given_ok(nxt):
+        return s, e + 2, 0.6  # 薛|志强, 白|海燕: jieba knows the given name
+    given, j = "", i + 1
+    while j < len(toks) and len(given) < 2 and len(toks[j][0]) == 1 and _given_ok(toks[j][0]):
+        given += toks[j][0]
+        j += 1
+    if not given or not all(c in GIVEN_CHARS for c in given):
+        return None
+    return s, e + len(given), 0.55 if len(given) == 2 else 0.5
 
 
 # --- English ----------------------------------------------------------------
-_CAP = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+_CAP = r"(?:[A-Z]'|Mc)?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"  # O'Neil, McDonald, Mary-Jane
 _FULL = rf"{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}"
 _TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+(?P<v>{_CAP}(?:\s+{_CAP})?)")
 # Cues after which any capitalised words are a name.
