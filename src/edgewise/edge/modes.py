@@ -34,7 +34,7 @@ class SpeculativeBackend:
     """Local draft engine + remote target, behind the gateway Backend interface."""
 
     def __init__(self, cfg: Config, draft: Engine, draft_len="auto", pipelined: bool = True,
-                 show_provisional: bool = False):
+                 show_provisional: bool = False, auto: bool = False):
         from edgewise.edge.node_link import NodeLink
         from edgewise.edge.speculative import SpeculativeDecoder
 
@@ -43,7 +43,7 @@ class SpeculativeBackend:
         self.draft = draft
         self.notices: list[str] = []
         self.decoder = SpeculativeDecoder(draft, lambda: NodeLink(url, cfg.remote.token), draft_len, pipelined,
-                                          notice=self._notice)
+                                          notice=self._notice, auto=auto)
         self.worker = Serial("speculative")
         self.show_provisional = show_provisional
 
@@ -80,7 +80,8 @@ class SpeculativeBackend:
                 yield Delta(d.text, d.finish_reason)
             st = self.decoder.stats
             gen.meta.update(served_by=f"speculative:{self.decoder.opened.get('model', '?')}",
-                            spec={"rounds": st.rounds, "acceptance": round(st.acceptance, 3),
+                            remote_tokens=gen.completion_tokens if not st.fell_back else 0,
+                            spec={"rounds": st.rounds, "acceptance": round(st.acceptance, 3), "streamed": st.streamed,
                                   "passes": st.passes, "fell_back": st.fell_back})
             gen.meta["notices"] = list(self.notices)
 
@@ -112,13 +113,11 @@ def build(cfg: Config, mode: str, model: str | None, progress: bool = True, draf
 
     if mode == "remote":
         return remote_backend(cfg)
-    if mode == "speculative":
+    if mode in ("speculative", "auto"):
+        # auto: the same session, re-planned every round between speculating and
+        # letting the target stream (algo/draft_len.choose_mode on live measurements).
         draft = load_engine(model or cfg.model, cfg.engine, progress=progress)
-        return SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional)
-    if mode == "auto":
-        from edgewise.edge.planner import AutoBackend
-
-        return AutoBackend(cfg, model, progress=progress, draft_len=draft_len)
+        return SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional, auto=mode == "auto")
     raise ConfigError(f"unknown mode {mode!r}")
 
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from edgewise.algo.draft_len import AcceptanceTracker, VerifyCost, choose_gamma
+from edgewise.algo.draft_len import AcceptanceTracker, Measurements, VerifyCost, choose_gamma, choose_mode
 from edgewise.algo.sampling import SamplingParams, process_logits, sample_sparse, sparse_topk
 from edgewise.edge.node_link import NodeDown, NodeLink
 from edgewise.engine import Engine
@@ -46,6 +46,8 @@ class SpecStats:
     fell_back: bool = False
     first_draft_s: float | None = None  # time to first provisional text
     gammas: list[int] = field(default_factory=list)
+    streamed: int = 0  # tokens the target decoded alone (auto chose remote streaming)
+    plans: list[str] = field(default_factory=list)
 
     @property
     def acceptance(self) -> float:
@@ -55,7 +57,7 @@ class SpecStats:
 class SpeculativeDecoder:
     def __init__(self, draft: Engine, link: Callable[[], NodeLink], draft_len: int | str = "auto",
                  pipelined: bool = True, gamma_max: int = 8, retries: int = 4, backoff_s: float = 0.25,
-                 notice: Callable[[str], None] = lambda s: None):
+                 notice: Callable[[str], None] = lambda s: None, auto: bool = False, chunk: int = 16):
         self.draft = draft
         self.make_link = link
         self.fixed = None if draft_len == "auto" else int(draft_len)
@@ -68,7 +70,9 @@ class SpeculativeDecoder:
         self.sid: str | None = None
         self.tracker = AcceptanceTracker()
         self.t_draft_ms = 30.0
-        self.pass_ms = 50.0
+        self.pass_ms = 50.0  # target ms per verify pass (from verdicts)
+        self.step_ms: float | None = None  # target ms per streamed token (inter-arrival)
+        self.auto, self.chunk = auto, chunk
 
     # -- session -----------------------------------------------------------
     def connect(self, seed: int = 0) -> dict:
@@ -128,6 +132,15 @@ class SpeculativeDecoder:
     def generate(self, prompt: Sequence[int], max_tokens: int, params: SamplingParams = SamplingParams(0.0),
                  stop: Sequence[str] = (), cancelled: Callable[[], bool] = lambda: False,
                  on_draft: Callable[[str], None] | None = None) -> Iterator[Delta]:
+        finished = False
+        try:
+            yield from self._generate(prompt, max_tokens, params, stop, cancelled, on_draft)
+            finished = True
+        finally:
+            if not finished:  # abandoned mid-round: frames may be in flight, so start clean next time
+                self.close()
+
+    def _generate(self, prompt, max_tokens, params, stop, cancelled, on_draft) -> Iterator[Delta]:
         self.stats = st = SpecStats()
         rng = np.random.default_rng(params.seed)
         text = TextStream(stop)
@@ -147,6 +160,16 @@ class SpeculativeDecoder:
                 yield Delta(text.finish(), finish_reason="cancelled")
                 return
             rnd += 1
+            if self.auto and st.rounds and self._prefer_stream():
+                for done in self._stream_chunk(rnd, committed, n_prompt, max_tokens - n_out, params, text):
+                    n_out += done.token is not None
+                    yield done
+                    if done.finish_reason:
+                        return
+                if self.link is None:  # node gone during the chunk
+                    yield from self._local_tail(committed, n_out, max_tokens, params, rng, text, state, cancelled)
+                    return
+                continue
             g = self.gamma(max_tokens - n_out)
             block, ahead = ahead, []
             if len(block) > g:  # a longer continuation than this round wants
@@ -187,6 +210,41 @@ class SpeculativeDecoder:
                     return
             if not ahead:
                 self._sync_draft(committed, state)
+
+    # -- planner (auto mode) ------------------------------------------------------
+    def measurements(self) -> Measurements:
+        return Measurements(alpha=self.tracker.alpha, rtt_ms=self.rtt_ms, t_draft_ms=self.t_draft_ms,
+                            verify=VerifyCost(0.0, self.pass_ms), t_remote_step_ms=self.step_ms or self.pass_ms,
+                            gamma_max=self.gamma_max)
+
+    def _prefer_stream(self) -> bool:
+        """Re-plan every round from live measurements: speculate or let the target stream."""
+        mode, _ = choose_mode(self.measurements())
+        self.stats.plans.append(mode)
+        return mode == "remote_stream"
+
+    def _stream_chunk(self, rnd, committed, n_prompt, left, params, text):
+        """Up to ``chunk`` tokens decoded by the target alone, forwarded as they arrive."""
+        frame = {"t": "generate", "round": rnd, "base": len(committed), "n": min(self.chunk, left),
+                 "sampling": {"temperature": params.temperature, "top_k": params.top_k, "top_p": params.top_p}}
+        finished, last, n = False, time.perf_counter(), 0
+        try:
+            self.link.send(frame)
+            while (f := self.link.recv())["t"] == "token":
+                now = time.perf_counter()
+                if n:  # inter-arrival time is the target's step time
+                    self.step_ms = (now - last) * 1000 if self.step_ms is None else \
+                        0.8 * self.step_ms + 0.2 * (now - last) * 1000
+                last, n = now, n + 1
+                if finished:
+                    continue  # drain the chunk so the link stays in step
+                committed.append(f["token"])
+                self.stats.streamed += 1
+                d = self._emit(f["token"], text, n >= left)
+                finished = bool(d.finish_reason)
+                yield d
+        except NodeDown:
+            self._reconnect(committed, n_prompt)
 
     def _emit(self, tok: int, text: TextStream, last: bool) -> Delta:
         if self.draft.is_eog(tok):

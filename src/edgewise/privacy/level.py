@@ -23,7 +23,7 @@ DEFAULT_POLICY = {"sensitive": "local", "pii": "redact", "none": "as_routed"}
 IDENTITY_TYPES = ("CN_ID_CARD", "US_SSN")
 
 P_ALONE = 0.75     # classifier alone is enough (health, finance)
-P_KEYWORD = 0.35   # classifier agreeing with a keyword
+P_KEYWORD = 0.3    # classifier agreeing with a keyword
 # Credentials are concrete strings the regexes see; talk *about* passwords is
 # common in dev chat, so the classifier needs a keyword and high confidence.
 P_CREDENTIALS = 0.9
@@ -56,17 +56,21 @@ KEYWORDS = {
     "health": ("诊断", "确诊", "症状", "病情", "病历", "处方", "住院", "手术", "化疗", "抑郁", "焦虑症",
                "糖尿病", "高血压", "癌", "肿瘤", "怀孕", "流产", "艾滋", "性病", "服药", "吃药", "药物",
                "过敏", "发烧", "失眠", "精神科", "心理医生", "医生说", "看病", "生病", "得了", "患有",
+               "血糖", "血压", "胰岛素", "复查", "体检", "医院", "挂号", "疼", "痛", "病",
                "hiv", "diagnosed", "diagnosis", "symptom", "prescri", "medication", "therapy",
                "therapist", "depress", "anxiety", "diabetes", "cancer", "tumor", "chemo", "pregnan",
                "miscarriage", "std", "surgery", "hospital", "blood pressure", "mg", "dose", "fever",
-               "migraine", "insomnia", "psychiatr", "disorder", "my doctor", "infection"),
+               "migraine", "insomnia", "psychiatr", "disorder", "my doctor", "infection", "insulin",
+               "blood sugar", "glucose", "pain", "clinic", "my gp", "pills", "antidepressant"),
     "finance": ("工资", "薪水", "月薪", "年薪", "收入", "贷款", "房贷", "车贷", "欠款", "负债", "债务", "存款",
                 "余额", "还款", "逾期", "征信", "网贷", "花呗", "借呗", "欠了", "透支", "遗产", "年终奖",
+                "借钱", "借了", "还不上", "催收", "外债", "利息", "裁员", "失业", "破产",
                 "salary", "paycheck", "income", "loan", "mortgage", "debt", "owe", "balance", "savings",
                 "credit score", "overdraft", "bankrupt", "tax return", "net worth", "401k", "wage",
-                "alimony", "inherit"),
+                "alimony", "inherit", "laid off", "rent", "borrow", "lender", "interest", "bills"),
     "credentials": ("密码", "口令", "密钥", "私钥", "助记词", "验证码", "令牌", "password", "passcode",
-                    "pin", "api key", "token", "secret", "private key", "seed phrase", "credentials"),
+                    "pin", "api key", "token", "secret", "private key", "seed phrase", "credentials",
+                    "安全码", "备份码", "解锁", "cvv", "code", "key", "combination", "login"),
 }
 
 

@@ -98,6 +98,12 @@ def _verify(f):
             "draft": draft, "q": _sparse(f.get("q"), len(draft)), "sampling": _sampling(f.get("sampling"))}
 
 
+def _generate(f):
+    """Plain target decoding from the committed state: the remote-stream mode inside a session."""
+    return {"round": _int(f.get("round"), "round"), "base": _int(f.get("base"), "base"),
+            "n": _int(f.get("n"), "n", 1, 4096), "sampling": _sampling(f.get("sampling"))}
+
+
 def _ping(f):
     return {"id": _int(f.get("id", 0), "id")}
 
@@ -106,7 +112,8 @@ def _close(f):
     return {}
 
 
-CLIENT_FRAMES = {"open": _open, "prefill": _prefill, "verify": _verify, "ping": _ping, "close": _close}
+CLIENT_FRAMES = {"open": _open, "prefill": _prefill, "verify": _verify, "generate": _generate, "ping": _ping,
+                 "close": _close}
 
 
 def encode(frame: dict[str, Any]) -> bytes:

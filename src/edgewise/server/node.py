@@ -105,6 +105,8 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
                     sess, out = await _open(node, f)
                 elif f["t"] == "ping":
                     out = {"t": "pong", "id": f["id"]}
+                elif f["t"] == "generate":
+                    out = await _stream_tokens(ws, sess, f)
                 elif f["t"] == "prefill":
                     out = await asyncio.to_thread(sess.prefill, f["tokens"], f["split"])
                 else:
@@ -122,6 +124,25 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
         if sess is not None and sess.id in node.sessions:  # dropped link: resumable within the TTL
             node.detached.setdefault(sess.id, time.monotonic())
         node.reap()
+
+
+async def _stream_tokens(ws: WebSocket, sess: SpecSession, f: dict) -> dict:
+    """Run target decoding in a thread and forward each token as it is made."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue = asyncio.Queue()
+
+    def emit(tok: int) -> None:
+        loop.call_soon_threadsafe(queue.put_nowait, tok)
+
+    task = asyncio.ensure_future(asyncio.to_thread(sess.generate, f, emit))
+    while not (task.done() and queue.empty()):
+        getter = asyncio.ensure_future(queue.get())
+        await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+        if getter.done():
+            await ws.send_bytes(F.encode({"t": "token", "round": f["round"], "token": getter.result()}))
+        else:
+            getter.cancel()
+    return task.result()
 
 
 async def _open(node: Node, f: dict):

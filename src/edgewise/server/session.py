@@ -70,10 +70,7 @@ class SpecSession:
             raise ProtocolError(f"draft of {len(draft)} exceeds the node's limit of {max_draft}", "limit")
         if base + len(draft) + 1 > self.engine.n_ctx:
             raise ProtocolError("the context is full", "context")
-        if base < len(self.committed):  # explicit rollback to the client's committed length
-            del self.committed[base:]
-            self.engine.truncate(min(len(self.engine.tokens), base))
-            self._logits = None
+        self._rollback(base)
         if f["sampling"]["temperature"] > 0 and f["q"] is None:
             raise ProtocolError("sampled verification needs the draft's probabilities (q)")
         t0, passes0 = time.perf_counter(), self.passes
@@ -85,6 +82,33 @@ class SpecSession:
                            "ms": round((time.perf_counter() - t0) * 1000, 3)}
         self.touched = time.monotonic()
         return self.last_reply
+
+    def _rollback(self, base: int) -> None:
+        """Commit/rollback is by the client's explicit committed length."""
+        if base < len(self.committed):
+            del self.committed[base:]
+            self.engine.truncate(min(len(self.engine.tokens), base))
+            self._logits = None
+
+    def generate(self, f: dict, emit) -> dict:
+        """Decode ``n`` tokens on the target alone, calling ``emit(token)`` for each.
+
+        Each step is an empty-draft verify (one single-token decode), so this
+        stream and speculative rounds can alternate on the same cache."""
+        base = f["base"]
+        if not self.committed or base > len(self.committed) or base < 1:
+            raise ProtocolError(f"base {base} does not match the committed length {len(self.committed)}", "state")
+        self._rollback(base)
+        params = SamplingParams(**f["sampling"])
+        n = min(f["n"], self.engine.n_ctx - len(self.committed) - 1)
+        for i in range(n):
+            _, tok = self._judge([], None, params, (f["round"] << 12) + i)
+            self.committed.append(tok)
+            emit(tok)
+            if self.engine.is_eog(tok):
+                break
+        self.touched = time.monotonic()
+        return {"t": "generated", "round": f["round"], "committed": len(self.committed), "passes": self.passes}
 
     def _judge(self, draft: list[int], q, params: SamplingParams, rnd: int) -> tuple[int, int]:
         """Sequential verify: the rule of algo.speculative, fed one target row at a time."""

@@ -11,8 +11,22 @@ from .base import Recognizer
 
 # A Han char that can be part of a place name. Function words and verbs that
 # usually precede an address (住在, 寄到, 地址是...) cannot, which keeps a
-# leftmost match from swallowing "我住在" into the city name.
-_H = r"(?:(?![我你他她它们的了是在住到往从把被给和与跟及或请寄送发收位址：:，。、要去来自])[\u4e00-\u9fff])"
+# leftmost match from swallowing "我住在" into the city name. Built as one
+# explicit character class: much faster than a per-char lookahead.
+_NOT_PLACE = "我你他她它们的了是在住到往从把被给和与跟及或请寄送发收位址要去来自"
+
+
+def _han_class(excluded: str) -> str:
+    cps = sorted(ord(c) for c in excluded)
+    parts, lo = [], 0x4E00
+    for cp in cps + [0xA000]:
+        if cp > lo:
+            parts.append(f"{chr(lo)}-{chr(cp - 1)}" if cp - 1 > lo else chr(lo))
+        lo = cp + 1
+    return "[" + "".join(parts) + "]"
+
+
+_H = _han_class(_NOT_PLACE)
 _N = r"[0-9０-９]"
 _CN_NUM = r"[0-9一二三四五六七八九十百零〇两]"
 
@@ -58,7 +72,7 @@ class ChineseAddress(Recognizer):
     code_factor = 0.3
 
     def candidates(self, text):
-        if not _has_cjk(text):
+        if not _ANCHOR.search(text):
             return
         for m in _CN.finditer(text):
             parts = _cn_parts(m)
@@ -70,8 +84,8 @@ class ChineseAddress(Recognizer):
             yield m.start("v"), m.end("v"), 0.8 if parts >= 3 else 0.6
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in text)
+# Every flagged address has a street or building marker; skip text without one.
+_ANCHOR = re.compile(r"[路街巷弄号號栋幢座室房苑村]|胡同|大道|单元|小区|花园|公寓|大厦|广场|新村|家园|社区|中心")
 
 
 def _has_hao(road: str) -> bool:

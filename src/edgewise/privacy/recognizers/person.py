@@ -76,17 +76,19 @@ class ChinesePerson(Recognizer):
         seg, tags, freq = jieba_tools()
         for run in _HAN_RUN.finditer(text):
             r0, word = run.start(), run.group()
-            toks = list(seg.tokenize(word, HMM=False))
-            bounds = {e for _, _, e in toks}
-            yield from self._after_cue(text, r0, word, bounds, tags, freq)
             yield from self._before_honorific(text, r0, word)
-            for i in range(len(toks)):
-                got = _bare_name(toks, i, tags, freq)
-                if got:
-                    yield from _bare_scored(text, r0 + got[0], r0 + got[1], got[2])
+            # jieba only around possible names: segmentation is the hot spot
+            for a, b in _windows(text, r0, word):
+                toks = [(w, s + a, e + a) for w, s, e in seg.tokenize(word[a:b], HMM=False)]
+                bounds = {e for _, _, e in toks if e < b or b == len(word)}
+                yield from self._after_cue(text, r0, word, bounds, tags, freq, a, b)
+                for i in range(len(toks)):
+                    got = _bare_name(toks, i, tags, freq)
+                    if got:
+                        yield from _bare_scored(text, r0 + got[0], r0 + got[1], got[2])
 
-    def _after_cue(self, text, r0, word, bounds, tags, freq):
-        for i in range(len(word) - 1):
+    def _after_cue(self, text, r0, word, bounds, tags, freq, a, b):
+        for i in range(a, min(b, len(word) - 1)):
             sur = _surname_len(word, i)
             if not sur or not _cn_context(text, r0 + i):
                 continue
@@ -115,6 +117,25 @@ class ChinesePerson(Recognizer):
 
 
 _VERB_AFTER = ("说", "表示", "告诉", "认为", "问", "回答", "来", "去", "和", "跟", "给", "的电话")
+
+
+_STRONG_SURNAMES = SURNAMES - WEAK_SURNAMES
+
+
+def _windows(text: str, r0: int, word: str) -> list[tuple[int, int]]:
+    """Merged [a, b) slices of a Han run around surnames that can start a
+    name: strong surnames anywhere, weak ones only right after a cue."""
+    out: list[list[int]] = []
+    for i, c in enumerate(word):
+        if not (c in _STRONG_SURNAMES or word[i:i + 2] in COMPOUND_SURNAMES
+                or (c in SURNAMES and _cn_context(text, r0 + i))):
+            continue
+        a, b = max(0, i - 3), min(len(word), i + 6)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _bare_scored(text, s, e, base):
