@@ -179,9 +179,14 @@ def zh_address(rng) -> str:
     return out
 
 
+US_STREETS = ["Main", "Oak", "Maple", "Pine", "Cedar", "Elm", "Lake View", "Washington", "5th",
+              "Sunset"]
+US_SUFFIXES = ["St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Lane", "Dr", "Drive", "Way",
+               "Court"]
+
+
 def us_address(rng) -> str:
-    out = (f"{rng.randint(1, 9999)} {rng.choice(['Main', 'Oak', 'Maple', 'Pine', 'Cedar', 'Elm', 'Lake View', 'Washington', '5th', 'Sunset'])} "
-           f"{rng.choice(['St', 'Street', 'Ave', 'Avenue', 'Rd', 'Road', 'Blvd', 'Lane', 'Dr', 'Drive', 'Way', 'Court'])}")
+    out = f"{rng.randint(1, 9999)} {rng.choice(US_STREETS)} {rng.choice(US_SUFFIXES)}"
     if rng.random() < 0.3:
         out += rng.choice([", Apt ", " Apt ", ", Suite ", " #"]) + str(rng.randint(1, 999))
     if rng.random() < 0.6:

@@ -122,3 +122,14 @@ def test_decide_default_and_custom_policy():
         decide("pii", {"pii": "cloud"})
     with pytest.raises(ValueError):
         decide("secret")
+
+
+def test_training_script_reproduces_shipped_model(tmp_path, capsys):
+    from edgewise.privacy.topics import TopicModel
+    from edgewise.privacy.train_topics import main
+    main(["--out", str(tmp_path / "m.npz")])
+    assert "saved" in capsys.readouterr().out
+    fresh, shipped = TopicModel.load(tmp_path / "m.npz"), default_model()
+    for text in SENSITIVE[:8] + NOT_SENSITIVE[:8]:
+        a, b = fresh.proba(text), shipped.proba(text)
+        assert max(abs(a[c] - b[c]) for c in CLASSES) < 0.02, text

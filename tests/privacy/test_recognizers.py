@@ -60,6 +60,7 @@ def types(text):
     ("from 203.0.113.9:443", ("IP_ADDRESS", "203.0.113.9")),
     ("host fe80::1ff:fe23:4567:890a%eth0 is up", None),  # link-local: not personal
     ("peer 2001:db8:85a3::8a2e:370:7334.", ("IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334")),
+    ("mapped ::ffff:203.0.113.9", ("IP_ADDRESS", "::ffff:203.0.113.9")),
     ("我叫欧阳娜娜，来自深圳", ("PERSON", "欧阳娜娜")),
     ("请联系王先生", ("PERSON", "王")),
     ("Signed, Mary-Jane O'Neil", ("PERSON", "Mary-Jane O'Neil")),

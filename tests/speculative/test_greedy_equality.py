@@ -44,3 +44,12 @@ def test_stats_account_for_server_work(draft, node):
     assert 0 < st.accepted <= st.drafted
     # lazy verify: one pass per accepted token plus one per round (correction/bonus catch-up)
     assert st.passes <= st.accepted + st.rounds + 1
+
+
+def test_auto_mode_switches_and_stays_exact(draft, node):
+    """auto re-plans every round; streamed chunks and speculative rounds share one cache."""
+    msgs = [{"role": "user", "content": PROMPTS[1]}]
+    ref, _ = remote_text(node, msgs, 40)
+    text, _, dec, _ = spec_tokens(draft, node, msgs, 40, auto=True, chunk=6)
+    assert text == ref
+    assert dec.stats.rounds >= 1 and len(dec.stats.plans) >= 1

@@ -113,7 +113,7 @@ def _map_strings(obj: Any, fn: Callable[[str], str]) -> Any:
     return obj
 
 
-def _message_texts(msg: dict) -> Iterator[str]:
+def message_texts(msg: dict) -> Iterator[str]:
     content = msg.get("content")
     if isinstance(content, str):
         yield content
@@ -156,7 +156,7 @@ def redact_messages(messages: list[dict], session: PrivacySession) -> list[dict]
     calls), so one request always yields the same placeholders.
     """
     for msg in messages:
-        for text in _message_texts(msg):
+        for text in message_texts(msg):
             session.reserve(text)
     out = copy.deepcopy(messages)
     for msg in out:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .deid import _message_texts
+from .deid import message_texts
 from .recognizers import Span, code_regions, scan
 from .topics import default_model
 
@@ -119,24 +119,34 @@ def _chunks(text: str, size: int = 400) -> list[str]:
     return [p for p in parts + [cur] if p.strip()]
 
 
-def topic_scores(text: str) -> dict[str, float]:
+def topic_scores(text: str, code_removed: bool = False) -> dict[str, float]:
+    """Max classifier probability per sensitive topic over ~400-char chunks."""
     model = default_model()
     best = {"health": 0.0, "finance": 0.0, "credentials": 0.0}
-    for chunk in _chunks(_prose(text)):
+    for chunk in _chunks(text if code_removed else _prose(text)):
         p = model.proba(chunk)
         for k in best:
             best[k] = max(best[k], p[k])
     return best
 
 
+def _has_word(low: str, k: str) -> bool:
+    """k at a word start in low; keywords of <= 4 letters must also end a word
+    ('std' must not hit 'stdout', 'depress' may hit 'depression')."""
+    i = low.find(k)
+    while i >= 0:
+        end = i + len(k)
+        if (i == 0 or not low[i - 1].isalpha()) and \
+                (len(k) > 4 or end == len(low) or not low[end].isalpha()):
+            return True
+        i = low.find(k, i + 1)
+    return False
+
+
 def _keyword(topic: str, text: str) -> str | None:
     low = text.lower()
     for k in KEYWORDS[topic]:
-        if k.isascii():
-            end = r"(?![a-z])" if len(k) <= 4 else ""  # 'std' must not hit 'stdout'
-            if re.search(rf"(?<![a-z]){re.escape(k)}{end}", low):
-                return k
-        elif k in text:
+        if (k in low) if not k.isascii() else _has_word(low, k):
             return k
     return None
 
@@ -147,7 +157,7 @@ def _texts(messages) -> list[tuple[int, str, bool]]:
     out = []
     for i, msg in enumerate(messages):
         marked = bool(msg.get("private")) if isinstance(msg, dict) else False
-        for t in _message_texts(msg) if isinstance(msg, dict) else []:
+        for t in message_texts(msg) if isinstance(msg, dict) else []:
             out.append((i, t, marked))
         if marked and not any(j == i for j, _, _ in out):
             out.append((i, "", True))
@@ -155,10 +165,14 @@ def _texts(messages) -> list[tuple[int, str, bool]]:
 
 
 def privacy_level(messages: list[dict] | str) -> PrivacyVerdict:
+    """Level of a request (OpenAI-style messages, or one string).
+
+    spans are (message index, Span); topics hold the max p per topic."""
     sensitive: list[str] = []
     pii: list[str] = []
     spans: list[tuple[int, Span]] = []
     topics = {"health": 0.0, "finance": 0.0, "credentials": 0.0}
+    hits: dict[str, float] = {}
     for i, text, marked in _texts(messages):
         prose = _prose(text)
         if marked or _PRIVATE.search(text):
@@ -169,15 +183,16 @@ def privacy_level(messages: list[dict] | str) -> PrivacyVerdict:
         for sp in scan(text):
             spans.append((i, sp))
             (sensitive if sp.type in IDENTITY_TYPES else pii).append(sp.type)
-        for topic, p in topic_scores(text).items():
+        for topic, p in topic_scores(prose, code_removed=True).items():
             kw = _keyword(topic, prose)
             if topic == "credentials":
                 hit = kw is not None and p >= P_CREDENTIALS
             else:
                 hit = p >= P_ALONE or (kw is not None and p >= P_KEYWORD)
             if hit:
-                sensitive.append(f"{topic} topic (p={p:.2f})")
+                hits[topic] = max(hits.get(topic, 0.0), p)
             topics[topic] = max(topics[topic], p)
+    sensitive += [f"{t} topic (p={p:.2f})" for t, p in hits.items()]
     reasons = list(dict.fromkeys(sensitive + pii))
     level = "sensitive" if sensitive else "pii" if pii else "none"
     return PrivacyVerdict(level, reasons, spans, topics)

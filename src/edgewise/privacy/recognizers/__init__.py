@@ -22,13 +22,7 @@ from .person import ChinesePerson, EnglishPerson
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, Email, IpAddress,
            DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson)
 
-
-def _default() -> Registry:
-    return Registry(cls() for cls in BUILTIN)
-
-
-Registry.default = staticmethod(_default)  # type: ignore[attr-defined]
-default_registry = _default()
+default_registry = Registry.default()
 
 
 def scan(text: str, registry: Registry | None = None, min_score: float = MIN_SCORE) -> list[Span]:

@@ -135,6 +135,12 @@ class Registry:
     def copy(self) -> "Registry":
         return Registry(self._items)
 
+    @classmethod
+    def default(cls) -> "Registry":
+        """A fresh registry with all built-in recognizers."""
+        from . import BUILTIN  # the package imports this module first
+        return cls(rec() for rec in BUILTIN)
+
     @property
     def entities(self) -> list[str]:
         return sorted({r.entity for r in self._items})

@@ -59,6 +59,8 @@ def ip_flaggable(text: str) -> float:
         ip = ipaddress.ip_address(text.split("%", 1)[0])
     except ValueError:
         return 0.0
+    if ip.version == 6 and ip.ipv4_mapped is not None:  # ::ffff:a.b.c.d
+        return ip_flaggable(str(ip.ipv4_mapped))
     if (ip.is_loopback or ip.is_unspecified or ip.is_multicast or ip.is_link_local
             or ip.is_reserved):
         return 0.0
@@ -68,8 +70,6 @@ def ip_flaggable(text: str) -> float:
         groups = [g for g in text.split("%")[0].split(":") if g]
         # 'a::b' or 'arr[::2]' in code: demand two groups and a decimal digit.
         if len(groups) < 2 or not any(c.isdigit() for c in text):
-            return 0.0
-        if ip.ipv4_mapped is not None and ip_flaggable(str(ip.ipv4_mapped)) == 0:
             return 0.0
     return 0.6 if ip.is_private else 0.8
 

@@ -1,0 +1,89 @@
+"""Triage accuracy, confusion, under/over-triage and latency.
+
+    python -m bench.triage_eval            # 5-fold CV on vignettes + held-out
+    python -m bench.triage_eval --folds 10
+
+Cross-validation retrains the classifier per fold (rules are fixed); the
+shipped thresholds are used for every fold. The held-out set is scored with
+the shipped model. Writes bench/results/triage.json.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from bench.common import machine, table, write
+from edgewise.triage import assess
+from edgewise.triage.policy import LEVELS
+from edgewise.triage.train import DATA_DIR, cv_proba, load_cases, metrics, predict
+from edgewise.triage.weights import default_model
+
+
+def cross_validated(folds: int) -> dict:
+    cases = load_cases(DATA_DIR / "vignettes.jsonl")
+    _, th = default_model()
+    proba = cv_proba(cases, folds)
+    out = {"all": metrics([c.level for c in cases], predict(cases, proba, th))}
+    for lang in ("en", "zh"):
+        sub = [(c, p) for c, p in zip(cases, proba) if c.lang == lang]
+        out[lang] = metrics([c.level for c, _ in sub], predict([c for c, _ in sub], [p for _, p in sub], th))
+    return out
+
+
+def heldout() -> tuple[dict, list[dict]]:
+    cases = load_cases(DATA_DIR / "heldout.jsonl")
+    preds = [assess(c.text)["level"] for c in cases]
+    out = {"all": metrics([c.level for c in cases], preds)}
+    for lang in ("en", "zh"):
+        sub = [(c.level, p) for c, p in zip(cases, preds) if c.lang == lang]
+        out[lang] = metrics([t for t, _ in sub], [p for _, p in sub])
+    errors = [{"text": c.text, "truth": c.level, "pred": p} for c, p in zip(cases, preds) if c.level != p]
+    return out, errors
+
+
+def latency(repeat: int = 3) -> dict:
+    texts = [c.text for c in load_cases(DATA_DIR / "heldout.jsonl")]
+    assess(texts[0])  # load the model outside the timing
+    times = []
+    for _ in range(repeat):
+        for t in texts:
+            start = time.perf_counter()
+            assess(t)
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"calls": len(times), "mean_ms": statistics.fmean(times),
+            "p50_ms": times[len(times) // 2], "p95_ms": times[int(len(times) * 0.95)]}
+
+
+def row(name: str, m: dict) -> dict:
+    conf = m["confusion"]
+    return {"set": name, "n": m["n"], "accuracy": f"{m['accuracy']:.3f}",
+            "emerg_under": m["emergency_under_triage"], "under": f"{m['under_triage_rate']:.3f}",
+            "over": f"{m['over_triage_rate']:.3f}",
+            "confusion (rows=truth S/C/E)": " | ".join(
+                " ".join(str(conf[t][p]) for p in LEVELS) for t in LEVELS)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    cv = cross_validated(args.folds)
+    ho, errors = heldout()
+    lat = latency()
+    rows = [row(f"cv{args.folds} {k}", m) for k, m in cv.items()]
+    rows += [row(f"heldout {k}", m) for k, m in ho.items()]
+    cols = ["set", "n", "accuracy", "emerg_under", "under", "over", "confusion (rows=truth S/C/E)"]
+    print(table(rows, cols))
+    print(f"\nlatency per call: mean {lat['mean_ms']:.2f} ms, p50 {lat['p50_ms']:.2f} ms, "
+          f"p95 {lat['p95_ms']:.2f} ms ({lat['calls']} calls)")
+    for e in errors:
+        print(f"  heldout miss: {e['truth']} -> {e['pred']}: {e['text']}")
+    path = write("triage", {"machine": machine(), "folds": args.folds, "cross_validation": cv,
+                            "heldout": ho, "heldout_errors": errors, "latency": lat})
+    print(f"\nwrote {path}")
+
+
+if __name__ == "__main__":
+    main()
