@@ -5,12 +5,14 @@ import typer
 
 from edgewise.cli import gateway as gateway_cmd
 from edgewise.cli import models as models_cmd
+from edgewise.cli import pii as pii_cmd
 from edgewise.cli import run as run_cmd
 from edgewise.cli import serve as serve_cmd
 
 app = typer.Typer(help="edgewise: big-model answers on a laptop, private by default.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 app.add_typer(models_cmd.app, name="models")
+app.add_typer(pii_cmd.app, name="pii")
 app.command()(run_cmd.run)
 app.command()(run_cmd.chat)
 app.command()(gateway_cmd.gateway)

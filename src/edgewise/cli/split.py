@@ -82,6 +82,7 @@ def audit(
     text: str = typer.Option(None, "--text", help="File with the text to test (default: a built-in sample)."),
     max_tokens: int = typer.Option(64, "--max-tokens", help="Tokens of the text to attack."),
     shortlist: int = typer.Option(32, "--shortlist", help="Candidates per position for exact matching."),
+    probe_tokens: int = typer.Option(2048, "--probe-tokens", help="Public-text tokens to fit the linear probes."),
     json_out: str = typer.Option(None, "--json", help="Also write the results to this JSON file."),
     config: str = typer.Option(None, "--config"),
 ):
@@ -92,7 +93,7 @@ def audit(
         cfg = load(config)
         sample = open(text, encoding="utf-8").read() if text else auditor.SAMPLE_TEXT
         res = auditor.run(model or cfg.model, remote_layers, local_tail, sample, sweep=sweep, max_tokens=max_tokens,
-                          shortlist=shortlist, threads=cfg.engine.n_threads, log=lambda s: err.print(f"[dim]{s}[/]"))
+                          shortlist=shortlist, threads=cfg.engine.n_threads, probe_tokens=probe_tokens, log=lambda s: err.print(f"[dim]{s}[/]"))
         typer.echo(auditor.report(res))
         if json_out:
             import json

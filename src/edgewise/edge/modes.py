@@ -111,19 +111,36 @@ def build(cfg: Config, mode: str, model: str | None, progress: bool = True, draf
           show_provisional: bool = False, **_):
     from edgewise.engine import load_engine
 
+    from edgewise.edge.backends.local import LocalBackend
+    from edgewise.edge.privacy_gate import PrivateBackend
+
+    policy = cfg.privacy.get("policy")
     if mode == "remote":
-        return remote_backend(cfg)
+        holder = {}
+
+        def local():  # loaded only if a request must stay on the laptop
+            if "b" not in holder:
+                holder["b"] = LocalBackend(load_engine(model or cfg.model, cfg.engine, progress=progress))
+            return holder["b"]
+        return PrivateBackend(remote_backend(cfg), local, policy)
     if mode in ("speculative", "auto"):
         # auto: the same session, re-planned every round between speculating and
         # letting the target stream (algo/draft_len.choose_mode on live measurements).
         draft = load_engine(model or cfg.model, cfg.engine, progress=progress)
-        return SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional, auto=mode == "auto")
+        spec = SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional, auto=mode == "auto")
+        local = LocalBackend(draft)
+        local.worker = spec.worker  # one engine, one queue
+        return PrivateBackend(spec, lambda: local, policy)
     raise ConfigError(f"unknown mode {mode!r}")
 
 
 def for_gateway(cfg: Config, choice: str, local, gw):
+    from edgewise.edge.privacy_gate import PrivateBackend
+
     if choice == "speculative":
-        return SpeculativeBackend(cfg, local.engine)
+        spec = SpeculativeBackend(cfg, local.engine)
+        spec.worker = local.worker  # the draft engine is the local engine: one queue
+        return PrivateBackend(spec, lambda: local, cfg.privacy.get("policy"))
     from edgewise.edge.router.backend import RouterBackend
 
     return RouterBackend(cfg, local, gw)

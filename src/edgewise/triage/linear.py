@@ -87,13 +87,15 @@ class Sparse:
 
 
 def fit(token_lists: list[list[str]], y: np.ndarray, classes: tuple[str, ...], l2: float = 1e-4,
-        steps: int = 300, lr: float = 0.05, n_buckets: int = N_BUCKETS) -> LinearModel:
-    """Class-balanced, L2-regularised, full-batch Adam. Deterministic."""
+        steps: int = 300, lr: float = 0.05, n_buckets: int = N_BUCKETS,
+        sample_weight: np.ndarray | None = None) -> LinearModel:
+    """Class-balanced (after sample weights), L2-regularised, full-batch Adam. Deterministic."""
     X = Sparse(token_lists, n_buckets)
     n, k = len(y), len(classes)
     Y = np.eye(k)[y]
-    per_class = n / (k * np.maximum(np.bincount(y, minlength=k), 1))
-    sw = (per_class[y] / n)[:, None]
+    w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, float)
+    per_class = w.sum() / (k * np.maximum(np.bincount(y, weights=w, minlength=k), 1e-9))
+    sw = (w * per_class[y] / w.sum())[:, None]
     params = [np.zeros((X.shape[1], k)), np.zeros(k)]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]

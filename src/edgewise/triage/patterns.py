@@ -215,7 +215,8 @@ CONCEPTS: dict[str, str] = {
         r"(?:喝|吃|误服|误食|误喝)(?:了|下)?[^,。]{0,4}(?:疏通剂|清洁剂|洁厕灵|农药|百草枯|敌敌畏|消毒液|漂白剂|洗洁精|洗衣液|老鼠药|灭鼠药|杀虫剂|除草剂|汽油|煤油|甲醇|防冻液|洗衣凝珠|毒蘑菇|野(?:生)?蘑菇)",
         r"(?<!食物)中毒|煤气泄漏|一氧化碳|误服|误喝|吃了过量|过量的?[^,。]{0,8}(?:药|片)"),
     "trauma": alt(
-        r"(?<!minor )(?<!small )(?:car|motorcycle|motorbike|traffic|road) (?:crash|accident|collision|wreck)|(?:serious|bad|major|high[- ]speed|head-on) (?:crash|accident|collision)",
+        r"(?:serious|bad|major|high[- ]speed|head-on|severe) (?:car |road |traffic |motorcycle |motorbike )?(?:crash|accident|collision|wreck)",
+        r"(?:crash|accident|collision|wreck)\w* (?:\w+ ){0,6}(?:trapped|unconscious|bleeding|can't move|won't wake|thrown from)",
         r"(?:hit|struck|run over|knocked down) by (?:a |an )?(?:car|truck|lorry|bus|van|vehicle|motorbike|train)|knocked off (?:his|her|my|a|the) (?:motorbike|motorcycle|bike|scooter)",
         r"(?:leg|arm|thigh|hip) (?:is |looks )?(?:bent|twisted) (?:the wrong way|backwards|at (?:a|an) (?:strange|odd|weird|funny|unnatural) angle)",
         r"(?:腿|胳膊|手臂|大腿)(?:弯|扭)(?:成|向)(?:了)?(?:奇怪|反方向|不正常)",
@@ -225,7 +226,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:finger|toe|hand|arm|leg|foot) (?:was |got )?(?:cut|sliced|chopped|torn) off|crush(?:ed)? (?:under|by|between)|trapped(?! (?:wind|gas|nerve))",
         r"(?:crash|collision|accident) on the (?:motorway|highway|freeway)",
         r"electrocut\w*|electric shock|struck by lightning|drown\w*",
-        r"(?<!小)(?<!轻微)车祸|被(?:汽车|车|卡车|货车|公交车|摩托车|电动车)(?:给)?撞(?:了|倒|飞)?",
+        r"(?:严重|重大)(?:的)?车祸|车祸[^。]{0,10}(?:昏迷|大出血|流血|动不了|被卡|叫不醒|甩出)|被(?:汽车|车|卡车|货车|公交车|摩托车|电动车)(?:给)?撞(?:了|倒|飞)?",
         r"从[^,。]{0,8}?(?:高处|梯子|屋顶|房顶|阳台|脚手架|树上|\d+楼|楼上|\d+米高?(?:的)?[^,。]{0,3})(?:上)?(?:摔|掉|跌|坠|跳)|高(?:处|空)坠落|坠楼",
         r"(?:被)?(?:刀|匕首)(?:捅|刺|扎)(?:伤|了)|被[^,。]{0,2}捅|捅了一刀|刀伤|枪伤|中枪|骨头(?:都)?(?:露出来|刺出|戳出|穿出)|开放性骨折",
         r"断指|断肢|(?:手指|脚趾|手)(?:被)?(?:切|砍|轧|压)断|(?:被)?(?:压|卡|困)在(?:车|下面|底下|里面)|触电|电击|被[^,。]{0,3}电(?:到|击|伤)|被雷(?:劈|击)|溺水"),
@@ -266,7 +267,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:腹部|肚子|小腹|下腹|肚脐)(?:周围|一侧|左侧|右侧|一边|左边|右边)?(?:突然)?(?:剧痛|剧烈(?:疼痛|痛|疼)|绞痛|(?:疼|痛)得(?:厉害|受不了|直不起腰|打滚|冒汗|站不起来))",
         r"疼得(?:直不起腰|打滚|满地打滚)"),
     "right_lower_abdomen": alt(
-        r"(?:right (?:lower|bottom)|lower right) (?:side of (?:the |my |his |her )?)?(?:abdomen|belly|stomach|tummy|quadrant|side)|\brlq\b",
+        r"(?:right (?:lower|bottom)|lower right) (?:side of (?:the |my |his |her )?)?(?:abdomen|abdominal|belly|stomach|tummy|quadrant|side)|\brlq\b",
         r"(?:moved|moving|migrated|shifted|went) (?:down )?to (?:the |my |his |her )?(?:lower right|right lower|bottom right|right side)",
         r"右下腹|(?:肚子|腹部)右下(?:方|边|侧)?|(?:疼|痛)(?:转移|挪|移)(?:到)?(?:了)?右下"),
     "vomiting": r"vomit\w*|throw\w* up|threw up|being sick|puk\w*|呕吐|吐了|想吐",
@@ -278,7 +279,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:testicle|testicular|scrotal|scrotum) (?:pain )?(?:is |became |suddenly )?(?:severe|excruciating)",
         r"(?:睾丸|阴囊|蛋蛋)(?:突然)?(?:剧痛|剧烈(?:疼痛|痛|疼)|(?:疼|痛)得(?:厉害|受不了))"),
     "cauda_equina": alt(
-        r"(?:lost|losing|loss of|can't control|cannot control|no control (?:of|over)) (?:\w+ )?(?:bladder|bowels?|pee|urine|poo)",
+        r"(?:lost|losing|loss of|can't control|cannot control|no control (?:of|over)) (?:\w+ ){0,3}(?:bladder|bowels?|pee|urine|poo)",
         r"(?:numb\w*|no feeling) (?:between (?:my|his|her|the) legs|in (?:my|his|her|the) (?:groin|buttocks|saddle|genitals|bottom))",
         r"saddle (?:numbness|anaesthesia|anesthesia|area)|(?:can't|cannot|unable to) (?:pee|urinate|pass urine)",
         r"大小便失禁|(?:小便|大便)(?:失禁|控制不住|解不出)|尿不出(?:来)?|会阴(?:部)?(?:麻木|没感觉)|两腿之间(?:发)?麻|(?:屁股|裆部|肛门周围)(?:发)?麻(?:木)?|鞍区"),

@@ -76,18 +76,30 @@ def clauses(t: str) -> list[tuple[int, int]]:
 _AUX = r"(?:do|does|did|has|have|had|is|are|was|were)(?:n't| not)"
 _NO_PSEUDO = (r"longer|idea|doubt|matter|way|one|better|improvement|relief|change|end|sooner|"
               r"reason|more|less|response|wet|urine|pee|tears")
+# Bare "not" negates ("not suicidal") unless it is part of a verb ("can not",
+# "does not") or starts a symptom ("not breathing", "not really responding").
+_NOT_PSEUDO = (r"able|sure|certain|only|just|breath\w*|respond\w*|conscious|awake|alert|wak\w*|mov\w*|"
+               r"stop\w*|improv\w*|get\w*|help\w*|work\w*|eat\w*|drink\w*|sleep\w*|feel\w*|well|right|"
+               r"mak\w*|keep\w*|go\w*|normal|acting|talk\w*|speak\w*|walk\w*|swallow\w*|pass\w*|pee\w*|"
+               r"urinat\w*|recogni\w*|know|much|better|really|too|very|completely|fully|quite|always|even|"
+               r"him|her|my|them|themselves|himself|herself|myself|making sense")
+_NOT = "".join(f"(?<!{w} )" for w in ("can", "could", "will", "would", "does", "did", "do", "has", "have",
+                                     "had", "should", "must", "might", "may")) + r"\bnot"
 _EN_CUE = re.compile(
-    rf"\b(?:no(?!\s+(?:{_NO_PSEUDO})\b)|denies|denied|deny|denying|without|nor|neither|"
+    rf"\b(?:no(?!\s+(?:{_NO_PSEUDO})\b)|{_NOT}(?! (?:{_NOT_PSEUDO})\b)|"
+    rf"(?:isn't|aren't|wasn't|weren't)(?! (?:{_NOT_PSEUDO})\b)|denies|denied|deny|denying|without|nor|neither|"
     r"negative for|free of|absence of|ruled out|not any|not a|"
     r"(?:family )?history of|hx of|"
     rf"{_AUX} (?:have|has|had|get|got|experienc\w*|notic\w*|any|a|an|having|getting|been having))\b")
 # Chinese cues, minus the ones that are symptoms themselves (没力气, 无法呼吸, 没反应 ...).
 _ZH_CUE = re.compile(
     r"否认|并无|并没有|从未|不再|不伴有?|未(?:见|出现|发现|伴有?|感到|诉)|"
-    r"(?:(?<=^)|(?<=[, 、也都并还且又]))不(?!想活|想死|省人事|能|会|知道|太|舒服|停|断|止|了|出|清|醒|见|行|对|好)|"
-    r"没(?:有)?+(?!想到|事|办法|法|力|劲|反应|知觉|意识|呼吸|了|尿|小便|精神|完|用|怎么|感觉)|"
-    r"无(?!力|法|意识|反应|知觉|呼吸|尿|故|缘|精打采|明显诱因)|"
-    r"不是")
+    # 不 negates "不发烧" but not verb complements (叫不醒, 止不住) or set phrases (不适, 不褪色).
+    r"不(?!想活|想死|省人事|能|会|知道|太|舒服|适|停|断|止|了|出|清|醒|见|行|对|好|畅|褪|认|肯|退|动|安|"
+    r"到|起|下|过|齐|稳|灵|通|住|上|开|着|来|去|得|少|一|同|怎|听|便|良|规)|"
+    r"没(?:有)?+(?!想到|事|办法|法|力|劲|反应|知觉|意识(?!障碍|模糊|不清)|呼吸(?!困难|急促|不畅|费力|道|问题)|了|尿|小便|精神|完|用|怎么|感觉)|"
+    r"无(?!力|法|意识(?!障碍|模糊|不清)|反应|知觉|呼吸(?!困难|急促|不畅|费力|道|问题)|尿|故|缘|精打采|明显诱因)|"
+    r"不是|不会|从没")
 # A later comma piece stays negated only if it is a short bare list item.
 _EN_STOP = re.compile(r"\b(?:and|now|since|for|then|still|today|yesterday|tonight|this|last|ago|after|"
                       r"when|while|suddenly|i|he|she|they|we|my|his|her|their|has|have|had|is|are|"

@@ -36,8 +36,6 @@ class Gateway:
         self.default: object | None = None
         self.loading_error: str | None = None
         self.metrics = Metrics()
-        # Hook for the privacy/routing layer: (backend, req) -> opener(cancel) -> Generation.
-        self.pipeline: Callable | None = None
 
     def add(self, backend, default: bool = False) -> None:
         for m in backend.models():
@@ -118,7 +116,10 @@ def create_app(gw: Gateway) -> FastAPI:
         backend = gw.pick(req.model)
         if getattr(getattr(backend, "worker", None), "pending", 0) >= gw.max_queue:
             raise APIError(429, "too many queued requests; retry shortly", "rate_limit_error")
-        opener = gw.pipeline(backend, req) if gw.pipeline else (lambda cancel: backend.open(req, cancel))
+        if hasattr(backend, "route"):  # privacy gate / router: decides who runs it, before any output
+            backend, opener = await asyncio.to_thread(backend.route, req)
+        else:
+            opener = lambda cancel: backend.open(req, cancel)  # noqa: E731
         return await _serve(gw, request, req, backend, opener)
 
     return app

@@ -6,6 +6,7 @@ from edgewise.config import Config, ConfigError
 from edgewise.edge.backends.local import LocalBackend
 from edgewise.edge.backends.upstream import UpstreamBackend
 from edgewise.edge.gateway.app import Gateway
+from edgewise.edge.privacy_gate import PrivateBackend
 
 
 def build_gateway(cfg: Config) -> Gateway:
@@ -14,9 +15,11 @@ def build_gateway(cfg: Config) -> Gateway:
     names = {b.name for b in cfg.backends}
     if choice not in ("local", "speculative", "router", *names):
         raise ConfigError(f"gateway.backend {choice!r}: use local, speculative, router or one of {sorted(names)}")
-    for b in cfg.backends:
-        gw.add(UpstreamBackend(b), default=(choice == b.name))
     local = LocalBackend(name="local")
+    policy = cfg.privacy.get("policy")
+    for b in cfg.backends:  # every remote path goes through the privacy gate
+        gw.add(PrivateBackend(UpstreamBackend(b), lambda: local if local.ready() else None, policy),
+               default=(choice == b.name))
 
     def load(g: Gateway) -> None:
         from edgewise.engine import load_engine

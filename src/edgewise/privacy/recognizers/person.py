@@ -38,7 +38,7 @@ def jieba_tools():
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Characters that never sit inside a given name.
 _STOP = frozenset("的了是在和与及说道问跟把被给对也都就又还要会能吗呢吧啊呀哦嗯很不没来去到从向往"
-                  "这那个们我你他她它年月日时分秒号先女")
+                  "这那个们我你他她它年月日时分秒号先女发送打写寄")
 _NAME_TAGS = ("nr", "nrt", "nrfg")
 _CTX_STRIP = " \t:：,，"
 _EN_TRIGGERS = ("name", "contact", "patient", "mr", "mrs", "ms", "dr", "signed", "client")

@@ -1,0 +1,273 @@
+"""Split inference over a latency proxy: plain llama.cpp RPC, the edgewise
+tunnel (TLS + token), the U-shape, and the whole model locally.
+
+The node (rpc-server) is pinned to core 1, the edge (this process, its
+tunnel and the model worker) to core 0, one compute thread each.  One model
+load per configuration; the proxy's delay changes between runs.  Reports
+tok/s, round trips per token (slope of ms/token over RTT, and the tunnel's
+request/reply turns), bytes per token, tunnel overhead against plain RPC,
+edge memory; and, in a separate untimed run, which ggml RPC commands the
+bytes belong to.
+
+    .venv/bin/python bench/split.py [--model qwen2.5-coder-1.5b] [--rtts 0,20,50,100] [--tokens 24]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+from bench.common import machine, table, write  # noqa: E402
+
+TOKEN = "bench-token"
+PROMPT = "Write a Python function that checks whether a number is prime."
+RPC_CMDS = ["ALLOC_BUFFER", "GET_ALIGNMENT", "GET_MAX_SIZE", "BUFFER_GET_BASE", "FREE_BUFFER", "BUFFER_CLEAR",
+            "SET_TENSOR", "SET_TENSOR_HASH", "GET_TENSOR", "COPY_TENSOR", "GRAPH_COMPUTE", "GET_DEVICE_MEMORY",
+            "INIT_TENSOR", "GET_ALLOC_SIZE", "HELLO", "DEVICE_COUNT", "GRAPH_RECOMPUTE", "MEMSET_TENSOR"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, plain: bool, cache: str) -> subprocess.Popen:
+    env = dict(os.environ, EDGEWISE_TOKEN=TOKEN, EDGEWISE_THREADS="1")
+    args = ["taskset", "-c", "1", sys.executable, "-m", "edgewise.split", "rpc-server", "--port", str(port),
+            "--cache-dir", cache] + (["--plain"] if plain else [])
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from edgewise.split.ggml import wait_listening
+
+    wait_listening("127.0.0.1", port, timeout=60)
+    return p
+
+
+class Run:
+    """A model worker driven token by token (the SplitBackend's worker, without recovery)."""
+
+    def __init__(self, path: str, n_layers: int, endpoint: str | None, remote: int = 0, tail: int = 0):
+        from edgewise.split.proc import WorkerProc
+
+        opts = {"n_ctx": 1024, "n_threads": 1, "n_batch": 512, "flash_attn": False, "use_mmap": True,
+                "use_mlock": False, "cache_type_k": "f16", "cache_type_v": "f16"}
+        self.w = WorkerProc()
+        msg = {"op": "load", "path": path, "opts": opts}
+        if endpoint:
+            msg.update(endpoint=endpoint, n_layers=n_layers, remote=remote, tail=tail)
+        t = time.perf_counter()
+        self.load = self.w.call(msg, timeout=900)
+        self.load_s = time.perf_counter() - t
+
+    def generate(self, prompt: list[int], n: int) -> tuple[list[int], float]:
+        """(tokens, ms per token after the first)."""
+        out = self.w.call({"op": "start", "prompt": prompt, "replay": [], "params": {"temperature": 0.0},
+                           "rng": None, "reuse": False}, 600)
+        toks = [out["tok"]]
+        t = time.perf_counter()
+        for _ in range(n - 1):
+            toks.append(self.w.call({"op": "next", "tok": toks[-1]}, 600)["tok"])
+        return toks, (time.perf_counter() - t) * 1000 / (n - 1)
+
+    def close(self) -> dict:
+        mem = self.w.call({"op": "stats"}, 30)
+        self.w.close()
+        return mem
+
+
+class Tap:
+    """Loopback forwarder that parses the client->server ggml RPC stream
+    ([cmd u8][size u64][payload]) and tallies bytes per command."""
+
+    def __init__(self, target: int):
+        self.target, self.by_cmd, self.down = target, {}, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.paused = True
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            c, _ = self.sock.accept()
+            s = socket.create_connection(("127.0.0.1", self.target))
+            for x in (c, s):
+                x.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=self._up, args=(c, s), daemon=True).start()
+            threading.Thread(target=self._down, args=(s, c), daemon=True).start()
+
+    def _up(self, src, dst):
+        buf = b""
+        while data := src.recv(1 << 20):
+            dst.sendall(data)
+            buf += data
+            while len(buf) >= 9:
+                cmd, size = buf[0], struct.unpack("<Q", buf[1:9])[0]
+                if len(buf) < 9 + size:
+                    break
+                if not self.paused:
+                    name = RPC_CMDS[cmd] if cmd < len(RPC_CMDS) else str(cmd)
+                    self.by_cmd[name] = self.by_cmd.get(name, 0) + 9 + size
+                buf = buf[9 + size:]
+
+    def _down(self, src, dst):
+        while data := src.recv(1 << 20):
+            dst.sendall(data)
+            if not self.paused:
+                self.down += len(data)
+
+
+def wire_breakdown(path, n_layers, plain_port, remote, prompt, n) -> dict:
+    tap = Tap(plain_port)
+    r = Run(path, n_layers, f"127.0.0.1:{tap.port}", remote, 0)
+    out = r.w.call({"op": "start", "prompt": prompt, "replay": [], "params": {"temperature": 0.0}, "rng": None}, 600)
+    tap.paused = False
+    tok = out["tok"]
+    for _ in range(n):
+        tok = r.w.call({"op": "next", "tok": tok}, 600)["tok"]
+    tap.paused = True
+    r.close()
+    return {"up_by_command_per_token": {k: v / n for k, v in sorted(tap.by_cmd.items())},
+            "down_per_token": tap.down / n}
+
+
+def measure(name, run: Run, proxy, rtts, prompt, n, stats=None) -> list[dict]:
+    rows = []
+    for rtt in rtts:
+        if proxy:
+            proxy.delay = rtt / 2000
+        b0 = dict(proxy.bytes) if proxy else {"up": 0, "down": 0}
+        t0 = stats.snapshot() if stats else None
+        toks, ms = run.generate(prompt, n)
+        row = {"config": name, "rtt_ms": rtt, "tok_s": round(1000 / ms, 2), "ms_per_token": round(ms, 1),
+               "tokens": toks}
+        if proxy:
+            total = proxy.bytes["up"] - b0["up"] + proxy.bytes["down"] - b0["down"]
+            row["bytes_per_token"] = round(total / n)  # includes the prompt's share
+        if stats:
+            t1 = stats.snapshot()
+            row["turns_per_token"] = round((t1["turns"] - t0["turns"]) / n, 2)
+        rows.append(row)
+        print(f"  {name:>8} RTT {rtt:>3} ms: {row['tok_s']:6.2f} tok/s", flush=True)
+    return rows
+
+
+def slope(rows) -> float:
+    """Effective round trips per token: d(ms/token)/d(RTT)."""
+    x = np.array([r["rtt_ms"] for r in rows])
+    y = np.array([r["ms_per_token"] for r in rows])
+    return float(np.polyfit(x, y, 1)[0]) if len(set(x)) > 1 else float("nan")
+
+
+def plot(rows, path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    for cfg in dict.fromkeys(r["config"] for r in rows):
+        pts = [r for r in rows if r["config"] == cfg]
+        ax.plot([r["rtt_ms"] for r in pts], [r["tok_s"] for r in pts], marker="o", label=cfg)
+    ax.set_xlabel("round-trip time (ms)")
+    ax.set_ylabel("tokens / s")
+    ax.set_title(title, fontsize=9)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="qwen2.5-coder-1.5b")
+    ap.add_argument("--rtts", default="0,20,50,100")
+    ap.add_argument("--tokens", type=int, default=24)
+    ap.add_argument("--head", type=int, default=4, help="local layers before the remote block")
+    ap.add_argument("--tail", type=int, default=4, help="local tail for the U-shape")
+    a = ap.parse_args()
+    rtts = [int(x) for x in a.rtts.split(",")]
+
+    tmp = tempfile.mkdtemp(prefix="ew-split-bench-")
+    os.environ.update(XDG_CONFIG_HOME=f"{tmp}/config", XDG_DATA_HOME=f"{tmp}/data")  # throwaway pins and cert
+    os.sched_setaffinity(0, {0})  # the edge and its workers on core 0
+    from edgewise.engine.chat import chat_tokens
+    from edgewise.engine.llama import Engine, EngineOptions
+    from edgewise.net.proxy import LatencyProxy
+    from edgewise.split.gguf import model_info
+    from edgewise.split.tunnel import TunnelClient
+    from edgewise.store import resolve
+
+    path = str(resolve(a.model))
+    L = model_info(path).n_layers
+    voc = Engine(path, EngineOptions(n_ctx=512), vocab_only=True)
+    prompt = chat_tokens(voc, [{"role": "user", "content": PROMPT}])
+    info = {"machine": machine(), "model": a.model, "n_layers": L, "tokens": a.tokens,
+            "layout": {"split": f"local 0-{a.head - 1}, remote {a.head}-{L - 1}, LM head local",
+                       "u-shape": f"local 0-{a.head - 1}, remote {a.head}-{L - a.tail - 1}, local {L - a.tail}-{L - 1}"
+                                  f" + LM head"},
+            "pinning": "node core 1, edge core 0, 1 thread each", "loadavg_start": os.getloadavg()}
+    plain_port, tun_port, cache = free_port(), free_port(), f"{tmp}/cache"
+    servers = [start_server(plain_port, True, cache), start_server(tun_port, False, cache)]
+    rows, mem, loads, extra = [], {}, {}, {}
+    try:
+        print("local (whole model on core 0)", flush=True)
+        r = Run(path, L, None)
+        rows += measure("local", r, None, [0], prompt, a.tokens)
+        loads["local"], mem["local"] = r.load_s, r.close()
+        for name, target, tunnel, tail in (("plain", plain_port, False, 0), ("tunnel", tun_port, True, 0),
+                                           ("u-shape", tun_port, True, a.tail)):
+            print(f"{name} ...", flush=True)
+            proxy = LatencyProxy("127.0.0.1", target).start()
+            client = TunnelClient(f"127.0.0.1:{proxy.port}", TOKEN).start() if tunnel else None
+            ep = client.endpoint if client else f"127.0.0.1:{proxy.port}"
+            r = Run(path, L, ep, L - a.head - tail, tail)
+            rows += measure(name, r, proxy, rtts, prompt, a.tokens, client.stats if client else None)
+            loads[name], mem[name] = r.load_s, r.close()
+            proxy.delay = 0
+            if client:
+                client.close()
+            proxy.stop()
+        print("wire breakdown (plain RPC, untimed) ...", flush=True)
+        extra = wire_breakdown(path, L, plain_port, L - a.head, prompt, 8)
+    finally:
+        for s in servers:
+            s.kill()
+    ref = rows[0]["tokens"]
+    for row in rows:
+        row["same_as_local"] = row.pop("tokens") == ref
+    summary = []
+    for cfg in dict.fromkeys(r["config"] for r in rows):
+        pts = [r for r in rows if r["config"] == cfg]
+        summary.append({"config": cfg, "round_trips_per_token": round(slope(pts), 2), "load_s": round(loads[cfg], 1),
+                        "edge_rss_mb": round(mem[cfg]["rss"] / 1e6), "edge_anon_mb": round(mem[cfg]["rss_anon"] / 1e6)})
+    for row in rows:
+        base = next((p for p in rows if p["config"] == "plain" and p["rtt_ms"] == row["rtt_ms"]), None)
+        if base and row["config"] == "tunnel":
+            row["tunnel_overhead_pct"] = round(100 * (1 - row["tok_s"] / base["tok_s"]), 1)
+    info.update(loadavg_end=os.getloadavg(), rows=rows, summary=summary, wire=extra, load_s=loads)
+    cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "bytes_per_token", "turns_per_token", "tunnel_overhead_pct",
+            "same_as_local"]
+    print(table(rows, cols))
+    print(table(summary, ["config", "round_trips_per_token", "load_s", "edge_rss_mb", "edge_anon_mb"]))
+    print("client->server bytes per token by RPC command:", extra.get("up_by_command_per_token"),
+          "server->client:", extra.get("down_per_token"))
+    out = write("split", info)
+    plot(rows, out.with_suffix(".png"),
+         f"split inference, {a.model}, {info['machine']['cpu']}, node/edge 1 core each ({info['machine']['date'][:10]})")
+    print(f"wrote {out} and {out.with_suffix('.png')}")
+
+
+if __name__ == "__main__":
+    main()
