@@ -33,6 +33,8 @@ FIRES = {
     "back_pain_with_numbness_or_incontinence": ("Back pain and I lost control of my bladder", "腰痛，大小便失禁"),
     "palpitations_with_fainting": ("Heart racing and then I fainted", "心慌，刚才晕倒了"),
     "severe_dehydration": ("Baby has had no wet diapers since yesterday morning", "宝宝一整天没有尿，哭的时候没有眼泪"),
+    "very_unwell_child_or_elder": ("My 85-year-old mum is unusually drowsy and barely drinking",
+                                   "宝宝软绵绵的，喝水就吐"),
 }
 
 

@@ -141,6 +141,6 @@ def for_gateway(cfg: Config, choice: str, local, gw):
         spec = SpeculativeBackend(cfg, local.engine)
         spec.worker = local.worker  # the draft engine is the local engine: one queue
         return PrivateBackend(spec, lambda: local, cfg.privacy.get("policy"))
-    from edgewise.edge.router.backend import RouterBackend
+    from edgewise.router.backend import RouterBackend
 
-    return RouterBackend(cfg, local, gw)
+    return RouterBackend(cfg, local)

@@ -90,7 +90,8 @@ CONCEPTS: dict[str, str] = {
         r"(?:confused|disoriented) (?:all of a sudden|suddenly)",
         r"doesn't (?:know|recogni[sz]e) (?:where|who|me|us|his|her)",
         r"突然(?:意识模糊|糊涂|神志不清|认不出人|胡言乱语|不认人|说胡话)", r"意识(?:模糊|不清|障碍)|神志不清",
-        r"认不出(?:家里)?人|不认识(?:家人|人了)|胡言乱语|说胡话"),
+        r"认不出(?:家里)?人|不认识(?:家人|人了)|胡言乱语|说胡话|行为(?:怪异|反常|异常)",
+        r"acting (?:strangely|strange|oddly|weird\w*|bizarre\w*)|not acting like (?:him|her|them)self"),
     "stroke_words": r"having a stroke|中风了|脑卒中发作",
     "worst_headache": alt(
         r"worst (?:headache|head pain)|headache,? (?:the )?worst (?:ever|i've ever had|of (?:my|his|her) life)|thunderclap|(?:sudden\w*|abrupt\w*|explosive),? (?:\w+ )?(?:severe|excruciating|intense|terrible|violent|blinding|explosive) headache",
@@ -125,10 +126,10 @@ CONCEPTS: dict[str, str] = {
         r"血(?:还是|仍然|都|也)?(?:止不住|流不止)|血(?:止不住|流不止|一直流|一直在流|喷出来|往外喷|往外冒|流了一地|流得很多)|流了(?:很多|好多|一大滩|一地)(?:的)?血",
         r"血(?:一直|不停)?(?:地)?(?:往外)?(?:涌|喷)|(?:毛巾|纱布|衣服|绷带)(?:都)?(?:湿透|浸透|染红)|(?:伤口|血)(?:一直|不停)(?:地)?(?:流血|出血|冒血)|血流如注|(?:1小时|每小时)(?:湿透|换)\S{0,3}(?:卫生巾|护垫)"),
     "blood_vomit_cough": alt(
-        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:a lot|lots|large amounts?|a large amount|some|bright red|dark red|dark|fresh|a cup|a mouthful|mouthfuls)(?: of)? )?(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
+        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:a lot|lots|large amounts?|a large amount|some|a little|a bit|bright red|dark red|dark|fresh|a cup|a mouthful|mouthfuls)(?: of)? )?(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
         r"(?:bloody|blood in (?:the |his |her |my )?)(?:vomit|sick)|coffee[- ]ground|ha?ematemesis|ha?emoptysis",
         r"(?:black|tarry|tar-like) (?:\w+ )?(?:stools?|poo|poop|bowel movements?)|stools? (?:are |is |look )?(?:black|tarry)",
-        r"吐(?:了)?[^\s,。]{0,4}(?:鲜)?血(?!丝)|呕血|咳血(?!丝)|咯血(?!丝)|(?:咳|吐)出(?:了)?(?:鲜)?血(?!丝)|呕吐物(?:里)?(?:有|带)血",
+        r"吐(?:了)?[^\s,。]{0,4}(?:鲜)?血(?!丝)|呕血|咳血(?!丝)|咯血(?!丝)|(?:咳|吐)出(?:了)?(?:一点|一些|少量|好多|很多)?(?:鲜)?血(?!丝)|呕吐物(?:里)?(?:有|带)血",
         r"(?:拉|解|排)(?:出)?(?:了)?(?:黑|柏油)(?:色)?(?:的)?(?:便|大便|屎)|黑便|柏油(?:样|色)(?:大)?便|大便(?:是)?(?:黑色|柏油)"),
     # --- mental health ---------------------------------------------------
     "self_harm": alt(
@@ -180,12 +181,12 @@ CONCEPTS: dict[str, str] = {
         r"(?:struggling|fighting|gasping) (?:to breathe|for (?:air|breath))|choking",
         r"too (?:breathless|short of breath) to (?:speak|talk|walk|eat)|(?:can't|cannot|unable to) (?:speak|talk|finish|say) (?:in )?(?:full |whole |complete )?sentences",
         r"(?:inhaler|puffer|nebuli[sz]er) (?:isn't|is not|not|doesn't|does not|hasn't|has not|didn't|did not) (?:help|work|touch)\w*",
-        r"(?:ribs|chest|skin between (?:the |his |her )?ribs) (?:is |are )?(?:sucking|pulling) in|stridor",
+        r"(?:ribs|chest|skin between (?:the |his |her )?ribs) (?:is |are )?(?:sucking|pulling) in|stridor|grunt\w*",
         r"严重(?:的)?呼吸困难|呼吸(?:非常|极度|特别|十分|很|极其)(?:困难|费力|急促)",
         r"(?<!有点)(?<!有些)(?<!稍微)(?<!一点)(?<!偶尔)(?<!轻微)(?:喘不上气|上不来气|透不过气|喘不过气)",
         r"(?:无法|没法|不能|没办法)呼吸|呼吸不了|喘得(?:说不出话|说不了话|不能说话)|憋得(?:说不出话|脸发紫|发紫)",
         r"(?:喷雾|吸入剂|气雾剂|雾化)(?:也|都)?(?:不管用|没用|不起作用|没效果)|只能说(?:几个|一两个)字|说不了完整的(?:句子|话)|话都说不完整",
-        r"(?:喉咙|嗓子|气管)(?:里)?(?:被)?(?:异物|东西)?卡住|噎住|鼻翼煽动|三凹征|吸气时(?:胸口|肋骨)(?:往里|凹陷)"),
+        r"(?:喉咙|嗓子|气管)(?:里)?(?:被)?(?:异物|东西)?卡住|噎住|鼻翼煽动|三凹征|呼吸(?:时)?(?:都)?(?:哼哼|呻吟)|每次呼吸都哼|吸气时(?:胸口|肋骨)(?:往里|凹陷)"),
     "blue": alt(
         r"(?:lips?|face|fingers?|fingertips|skin|mouth|tongue|nails?) (?:are |is |look |looks |turning |turned |going |went |have gone |has gone |became )*(?:blue|purple|grey|gray|bluish|blueish|dusky)\b",
         r"(?:blue|bluish|purple|grey) (?:lips|face|tinge|around the mouth)|cyano\w*",
@@ -294,6 +295,14 @@ CONCEPTS: dict[str, str] = {
         r"腹痛|肚子(?:痛|疼)|(?:小腹|下腹|腹部)[^,。]{0,3}(?:痛|疼)"),
     "confused_any": r"confus\w*|disorient\w*|delirious|not making sense|糊涂|神志不清|意识模糊|胡言乱语|说胡话",
     "sepsis_signs": r"mottled|blotchy (?:skin|and pale)|cold (?:hands and feet|and clammy)|皮肤(?:发)?花|四肢(?:冰凉|发凉|湿冷)|手脚冰凉",
+    "age_words": alt(
+        r"\b(?:elderly|infant|baby|babies|newborn|toddler|grandma|grandpa|grandmother|grandfather|granny|nana)\b",
+        r"老人|老年|婴儿|宝宝|新生儿|幼儿|奶奶|爷爷|外公|外婆|姥姥|姥爷|老太太|老大爷|老父亲|老母亲"),
+    "lethargic": alt(
+        r"(?:much|very|really|extremely|unusually) (?:weaker and )?(?:sleepier|drowsy|lethargic|floppy)|hard to (?:wake|rouse)|barely (?:drinking|responsive|awake)|floppy",
+        r"嗜睡|昏昏沉沉|叫了才醒|几乎不(?:喝|吃)|软绵绵"),
+    "cant_keep_fluids": r"(?:can't|cannot|unable to) keep (?:even )?(?:water|fluids|anything|liquids) down|连水都喝不下|喝水(?:都|就)吐|喝什么吐什么",
+    "fall_cant_get_up": r"(?:fell|fallen|fall)\b.{0,40}(?:can't|cannot|unable to|couldn't) (?:get up|stand|bear weight)|摔倒[^。]{0,10}(?:起不来|站不起来)",
     "fainted": r"faint(?:ed|ing)|passed out|pass out|black(?:ed|ing)? out|collapsed|晕倒|晕厥|昏倒|晕过去|昏过去",
     "heat_illness": alt(
         r"heat ?stroke|sunstroke|stopped sweating|(?:confused|collapsed|fainted)\w* (?:\w+ ){0,6}(?:heat|sun)\b",
@@ -348,7 +357,8 @@ RED_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "fever_with_danger_signs": (("fever_any", "stiff_neck"), ("nonblanching_rash",), ("fever_any", "sepsis_signs"),
                                 ("fever_any", "confused_any")),
     "poisoning_or_overdose": (("poisoning",),),
-    "major_trauma": (("trauma",), ("head_injury", "head_danger")),
+    "major_trauma": (("trauma",), ("head_injury", "head_danger"), ("fall_cant_get_up", "vulnerable_age")),
+    "very_unwell_child_or_elder": (("lethargic", "vulnerable_age"), ("cant_keep_fluids", "vulnerable_age")),
     "infant_fever": (("infant", "fever_any"),),
     "pregnancy_bleeding_or_pain": (("pregnant", "pregnancy_bleeding"), ("pregnant", "severe_abdominal"),
                                    ("pregnant", "pregnancy_danger"), ("pregnant", "abdominal_pain", "lightheaded")),

@@ -64,6 +64,8 @@ class Facts:
             return any(a < 0.25 for a in self.ages)
         if concept == "infant_6m":
             return any(a < 0.5 for a in self.ages)
+        if concept == "vulnerable_age":  # under 5 or 65 and over: less reserve
+            return any(a < 5 or a >= 65 for a in self.ages) or self.has("age_words")
         if concept == "days_4":
             return any(d >= 4 for d in self.durations)
         return self.evidence(concept) is not None

@@ -31,10 +31,8 @@ class Bridge:
                 return
             gen = opener(self.cancel)
             self._put(("open", gen))
-            for d in gen:
+            for d in gen:  # to exhaustion: backends finish accounting (cost, ledger) after the last delta
                 self._put(("delta", d))
-                if d.finish_reason:
-                    break
         except Exception as e:  # noqa: BLE001 - delivered to the request
             self._put(("error", e))
         finally:

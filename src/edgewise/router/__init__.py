@@ -1,0 +1,1 @@
+"""Tiered routing: grader, pricing, ledger, router backend."""

@@ -1,0 +1,148 @@
+"""The router behind the one public model name ``edgewise``.
+
+Per request: the local grader picks a tier, the privacy level overrides it
+(``sensitive`` never leaves the laptop), and the chosen backend answers:
+
+  tier 1  tiny local model (smollm2-135m)
+  tier 2  local main model; with ``router.check: speculative`` and a node, the
+          big remote model verifies it (speculative decoding is the check)
+  tier 3  the cloud: ``router.cloud`` names upstream backends, tried in order
+
+Every response carries its tier (header ``x-edgewise-tier``) and its cost
+(``x-edgewise-cost``, or the final usage chunk when streaming), and every
+request is written to the SQLite ledger.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+from edgewise.config import Config
+from edgewise.edge.backends.local import LocalBackend
+from edgewise.edge.gateway.errors import APIError
+from edgewise.edge.privacy_gate import PrivateBackend
+from edgewise.privacy import privacy_level
+from edgewise.router import pricing
+from edgewise.router.ledger import Ledger
+
+
+class RouterBackend:
+    name = "router"
+
+    def __init__(self, cfg: Config, local: LocalBackend, grader=None, ledger: Ledger | None = None):
+        r = cfg.router
+        self.cfg = cfg
+        self.local = local
+        self.prices = pricing.table(cfg.prices)
+        self.policy = cfg.privacy.get("policy")
+        self.ledger = ledger or Ledger(r.get("ledger"))
+        self._grader = grader
+        self._tiny: LocalBackend | None = None
+        self._lock = threading.Lock()
+        self.tiny_model = r.get("tiny_model", "smollm2-135m")
+        self.check = None
+        if r.get("check") == "speculative" and cfg.remote.url:
+            from edgewise.edge.modes import SpeculativeBackend
+
+            spec = SpeculativeBackend(cfg, local.engine)
+            spec.worker = local.worker  # the draft is the local engine: one queue
+            self.check = PrivateBackend(spec, lambda: local, self.policy)
+        self.cloud = [PrivateBackend(_upstream(cfg, n), lambda: local, self.policy)
+                      for n in r.get("cloud", [b.name for b in cfg.backends])]
+
+    # -- Backend interface -----------------------------------------------------
+    def ready(self) -> bool:
+        return self.local.ready()
+
+    def models(self) -> list[str]:
+        return []
+
+    def submit(self, job):
+        return self.local.submit(job)
+
+    def open(self, req, cancel: threading.Event):
+        return self.route(req)[1](cancel)
+
+    # -- routing -----------------------------------------------------------------
+    def grader(self):
+        with self._lock:
+            if self._grader is None:
+                from edgewise.router.grader import Grader
+
+                self._grader = Grader.load(thresholds=self.cfg.router.get("thresholds"))
+            return self._grader
+
+    def tiny(self) -> LocalBackend:
+        with self._lock:
+            if self._tiny is None:
+                from edgewise.engine import load_engine
+
+                self._tiny = LocalBackend(load_engine(self.tiny_model, self.cfg.engine, progress=False), "tier1")
+            return self._tiny
+
+    def decide(self, req) -> tuple[int, str, dict]:
+        msgs = req.dict_messages()
+        verdict = privacy_level(msgs)
+        grade = self.grader().grade(msgs)
+        tier = grade.tier
+        if verdict.level == "sensitive" and tier == 3:
+            tier = 2  # sensitive text never leaves the laptop
+        if tier == 3 and not self.cloud:
+            tier = 2
+        return tier, verdict.level, {"grade": grade.scores, "grade_ms": round(grade.ms, 2)}
+
+    def route(self, req):
+        t0 = time.perf_counter()
+        tier, level, info = self.decide(req)
+        if tier == 1:
+            backend, opener = self.tiny(), None
+        elif tier == 2 and self.check and level != "sensitive":
+            backend, opener = self.check.route(req)
+        elif tier == 2:
+            backend, opener = self.local, None
+        else:
+            return self.local, self._cloud_opener(req, level, info, t0)
+        opener = opener or (lambda cancel, b=backend: b.open(req, cancel))
+        checked = backend is not self.local and tier == 2
+        return backend, lambda cancel: self._priced(opener(cancel), tier, level, info, t0, checked)
+
+    def _cloud_opener(self, req, level, info, t0):
+        """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
+        def open_cloud(cancel):
+            errors = []
+            for b in self.cloud:
+                try:
+                    _, opener = b.route(req)
+                    return self._priced(opener(cancel), 3, level, info, t0)
+                except APIError as e:
+                    if e.status < 500 and e.status != 429:
+                        raise  # the request itself is bad: another cloud will refuse it too
+                    errors.append(f"{b.name}: {e.message}")
+            gen = self.local.open(req, cancel)  # runs on this worker: the local queue
+            gen.meta.setdefault("notices", []).append("cloud unavailable (" + "; ".join(errors) +
+                                                      "); answered by the local model")
+            return self._priced(gen, 2, level, info, t0)
+        return open_cloud
+
+    def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False):
+        gen.meta.update(tier=tier, privacy=gen.meta.get("privacy", level), route=info)
+        inner = gen.deltas
+
+        def deltas():
+            yield from inner
+            p, c = gen.prompt_tokens, gen.completion_tokens
+            gen.meta["cost"] = round(pricing.cost(self.prices, tier, p, c, checked), 8)
+            remote = p + c if tier == 3 or checked else 0
+            self.ledger.record(tier=tier, model="edgewise", served_by=gen.meta.get("served_by", gen.model),
+                               prompt_tokens=p, completion_tokens=c, local_tokens=p + c - remote,
+                               remote_tokens=remote, cost=gen.meta["cost"],
+                               cloud_cost=pricing.cloud_cost(self.prices, p, c), privacy=gen.meta["privacy"],
+                               redacted=int(bool(gen.meta.get("redacted"))), ms=(time.perf_counter() - t0) * 1000)
+        gen.deltas = deltas()
+        return gen
+
+
+def _upstream(cfg: Config, name: str):
+    from edgewise.edge.backends.upstream import UpstreamBackend
+
+    return UpstreamBackend(cfg.backend(name))

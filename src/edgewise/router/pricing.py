@@ -1,0 +1,39 @@
+"""Per-tier prices (pure).  Prices are USD per 1M tokens, from config ``prices``:
+
+    prices:
+      tier1: {input: 0.0,  output: 0.0}     # tiny local model
+      tier2: {input: 0.0,  output: 0.0}     # local main model
+      check: {input: 0.05, output: 0.20}    # remote verification of tier-2 tokens
+      tier3: {input: 0.50, output: 1.50}    # the cloud
+
+Users see one model name; each response is priced by the tier that served it.
+"""
+from __future__ import annotations
+
+DEFAULT_PRICES = {
+    "tier1": {"input": 0.0, "output": 0.0},
+    "tier2": {"input": 0.0, "output": 0.0},
+    "check": {"input": 0.05, "output": 0.20},
+    "tier3": {"input": 0.50, "output": 1.50},
+}
+
+
+def table(config_prices: dict | None) -> dict:
+    merged = {k: dict(v) for k, v in DEFAULT_PRICES.items()}
+    for tier, p in (config_prices or {}).items():
+        merged.setdefault(tier, {}).update(p or {})
+    return merged
+
+
+def cost(prices: dict, tier: int, prompt_tokens: int, completion_tokens: int, checked: bool = False) -> float:
+    """USD for one request served at ``tier``; ``checked`` adds remote verification of tier-2 output."""
+    p = prices[f"tier{tier}"]
+    usd = prompt_tokens * p["input"] + completion_tokens * p["output"]
+    if checked and tier == 2:
+        usd += prompt_tokens * prices["check"]["input"] + completion_tokens * prices["check"]["output"]
+    return usd / 1e6
+
+
+def cloud_cost(prices: dict, prompt_tokens: int, completion_tokens: int) -> float:
+    """What the same tokens would have cost sent to the cloud: the savings baseline."""
+    return cost(prices, 3, prompt_tokens, completion_tokens)
