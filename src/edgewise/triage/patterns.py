@@ -211,7 +211,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:took|taking|taken|had) (?:too many|a (?:whole|full) (?:bottle|pack|packet|box|strip)|an entire (?:bottle|pack|box)|all (?:of )?(?:his|her|my|the) (?:pills|tablets|medication|meds)|(?:[1-9]\d|\d{3,}|lots of|a lot of|handfuls? of|a bunch of) (?:\w+ )?(?:pills|tablets|capsules))",
         r"(?:took|taken|taking|swallowed) (?:loads|lots|a lot|a load|a handful|dozens|handfuls) of (?:\w+ ){0,2}(?:pills|tablets|meds|medication|medicine|antidepressants|painkillers|paracetamol|ibuprofen|insulin)",
         r"(?:swallow\w*|drank|drunk|ingest\w*|ate|eaten|chewed|got into) (?:some |a |an |the |his |her |my |\w+'s )?(?:\w+ )?(?:bleach|detergent|laundry (?:pod|capsule|tablet)s?|dishwasher (?:pod|tablet)s?|button batter\w*|batter(?:y|ies)|magnets?|poison\w*|pesticide|insecticide|weed ?killer|rat poison|drain cleaner|antifreeze|chemicals?|cleaning (?:fluid|product|liquid)|paint thinner|kerosene|lamp oil|methanol)",
-        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|大量|一把|好多|一大把|半瓶|[1-9]\d+(?:片|粒|颗))",
+        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|一整盒|整盒|一盒|一板|大量|一把|好多|一大把|半瓶|[1-9]\d+(?:片|粒|颗))",
         r"(?:服药|药物|吃药)过量|过量服(?:用|药)|吞(?:了|下)?[^,。]{0,8}(?:安眠药|农药|纽扣电池|电池|磁铁|洗涤剂|漂白剂|洗衣凝珠)",
         r"(?:喝|吃|误服|误食|误喝)(?:了|下)?[^,。]{0,4}(?:疏通剂|清洁剂|洁厕灵|农药|百草枯|敌敌畏|消毒液|漂白剂|洗洁精|洗衣液|老鼠药|灭鼠药|杀虫剂|除草剂|汽油|煤油|甲醇|防冻液|洗衣凝珠|毒蘑菇|野(?:生)?蘑菇)",
         r"(?<!食物)中毒|煤气泄漏|一氧化碳|误服|误喝|吃了过量|过量的?[^,。]{0,8}(?:药|片)"),
@@ -249,7 +249,8 @@ CONCEPTS: dict[str, str] = {
         r"(?:全身|脸部|面部|脸上|胸口|整个后背|整条腿|会阴)(?:大面积)?(?:被)?(?:烧伤|烫伤)|化学(?:品)?(?:烧伤|灼伤)|电(?:烧伤|击伤)",
         r"(?:酸|碱)(?:烧伤|灼伤)|衣服(?:着火|烧着)|(?:吸入|呛了)(?:大量)?(?:浓烟|烟雾)",
         r"(?:scald\w*|boiling water|hot oil|hot water)\b.{0,60}(?:large area|big area|whole|chest|face|back|most of)",
-        r"(?:开水|热水|热油|沸水)[^。]{0,10}(?:一大片|大片|大面积|胸口|脸|全身|后背)"),
+        r"(?:开水|热水|热油|沸水|滚油|滚水)[^。]{0,10}(?:一大片|大片|大面积|胸口|脸|全身|后背|半个|整个)",
+        r"(?:烧伤|烫伤)(?:了)?(?:半个|整个|大半)"),
     # --- pregnancy, abdomen, other ---------------------------------------
     "pregnant": r"pregnan\w*|\d+ weeks? (?:along|gestation)|怀孕|孕\d*(?:周|月)|孕妇|孕期|妊娠|怀了(?:孕)?|有了身孕",
     "pregnancy_bleeding": alt(
