@@ -190,6 +190,10 @@ def plot(rows, path: Path, title: str) -> None:
 
 
 def main() -> None:
+    if os.environ.get("SPLIT_BENCH_DEBUG"):
+        import faulthandler
+
+        faulthandler.dump_traceback_later(float(os.environ["SPLIT_BENCH_DEBUG"]), exit=True)
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="qwen2.5-coder-1.5b")
     ap.add_argument("--rtts", default="0,20,50,100")

@@ -4,8 +4,9 @@
     python -m bench.triage_eval --folds 10
 
 Cross-validation retrains the classifier per fold (rules are fixed); the
-shipped thresholds are used for every fold. The held-out set is scored with
-the shipped model. Writes bench/results/triage.json.
+shipped thresholds are used for every fold. The held-out sets (heldout.jsonl,
+heldout_blind.jsonl; never trained on) are scored with the shipped model.
+Writes bench/results/triage.json.
 """
 from __future__ import annotations
 
@@ -31,14 +32,18 @@ def cross_validated(folds: int) -> dict:
     return out
 
 
-def heldout() -> tuple[dict, list[dict]]:
-    cases = load_cases(DATA_DIR / "heldout.jsonl")
+HELDOUT = ("heldout", "heldout_blind")
+
+
+def heldout(name: str) -> tuple[dict, list[dict]]:
+    cases = load_cases(DATA_DIR / f"{name}.jsonl")
     preds = [assess(c.text)["level"] for c in cases]
     out = {"all": metrics([c.level for c in cases], preds)}
     for lang in ("en", "zh"):
         sub = [(c.level, p) for c, p in zip(cases, preds) if c.lang == lang]
         out[lang] = metrics([t for t, _ in sub], [p for _, p in sub])
-    errors = [{"text": c.text, "truth": c.level, "pred": p} for c, p in zip(cases, preds) if c.level != p]
+    errors = [{"set": name, "text": c.text, "truth": c.level, "pred": p}
+              for c, p in zip(cases, preds) if c.level != p]
     return out, errors
 
 
@@ -70,16 +75,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
     cv = cross_validated(args.folds)
-    ho, errors = heldout()
+    ho, errors = {}, []
+    for name in HELDOUT:
+        ho[name], errs = heldout(name)
+        errors += errs
     lat = latency()
     rows = [row(f"cv{args.folds} {k}", m) for k, m in cv.items()]
-    rows += [row(f"heldout {k}", m) for k, m in ho.items()]
+    rows += [row(f"{name} {k}", m) for name in HELDOUT for k, m in ho[name].items()]
     cols = ["set", "n", "accuracy", "emerg_under", "under", "over", "confusion (rows=truth S/C/E)"]
     print(table(rows, cols))
     print(f"\nlatency per call: mean {lat['mean_ms']:.2f} ms, p50 {lat['p50_ms']:.2f} ms, "
           f"p95 {lat['p95_ms']:.2f} ms ({lat['calls']} calls)")
     for e in errors:
-        print(f"  heldout miss: {e['truth']} -> {e['pred']}: {e['text']}")
+        print(f"  {e['set']} miss: {e['truth']} -> {e['pred']}: {e['text']}")
     path = write("triage", {"machine": machine(), "folds": args.folds, "cross_validation": cv,
                             "heldout": ho, "heldout_errors": errors, "latency": lat})
     print(f"\nwrote {path}")

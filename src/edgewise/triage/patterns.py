@@ -1,4 +1,4 @@
-"""Bilingual symptom concepts and the red-flag / amber rules built from them.
+"""Bilingual symptom concepts and the red-flag rules built from them.
 
 Data only. Each concept is one regex over normalise()d text (lower case,
 ASCII punctuation, digits). A rule fires when every concept of one of its
@@ -167,7 +167,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:can't|cannot|couldn't) (?:wake|rouse) (?:him|her|them|my|the)|stopped breathing|no longer breathing|collapsed",
         r"passed out and (?:won't|can't|didn't|hasn't|isn't)|knocked (?:out|unconscious)|(?:keeps|kept) (?:passing|blacking) out",
         r"no pulse|limp and (?:floppy|unresponsive)|floppy and (?:unresponsive|won't)",
-        r"昏迷|叫不醒|喊不醒|拍不醒|不省人事|失去(?:了)?(?:意识|知觉)|意识丧失|呼吸(?:停止|没了)|倒地不起|休克|醒不过来|昏过去",
+        r"昏迷|叫不醒|喊不醒|拍不醒|不省人事|失去(?:了)?(?:意识|知觉)|意识丧失|呼吸(?:停止|没了|不正常)|倒地不起|突然倒(?:下|地)|休克|醒不过来|昏过去",
         r"(?:没|没有|无)(?:了)?(?:意识|知觉|反应|呼吸|脉搏|心跳)(?!障碍|模糊|不清|困难|急促|不畅|费力|加快|加速|过快|不齐|异常|问题|方面|道|短)",
         r"晕(?:倒|过去)(?:了)?\S{0,4}(?:叫不醒|没反应|没有反应|醒不过来|一直没醒)"),
     "seizure": alt(
@@ -209,9 +209,10 @@ CONCEPTS: dict[str, str] = {
     "poisoning": alt(
         r"overdos\w*|(?<!food )poison(?:ed|ing)\b(?! (?:ivy|oak|sumac))|carbon monoxide|gas (?:leak|poisoning)",
         r"(?:took|taking|taken|had) (?:too many|a (?:whole|full) (?:bottle|pack|packet|box|strip)|an entire (?:bottle|pack|box)|all (?:of )?(?:his|her|my|the) (?:pills|tablets|medication|meds)|(?:[1-9]\d|\d{3,}|lots of|a lot of|handfuls? of|a bunch of) (?:\w+ )?(?:pills|tablets|capsules))",
-        r"(?:took|taken|taking|swallowed) (?:loads|lots|a lot|a load|a handful|dozens|handfuls) of (?:\w+ ){0,2}(?:pills|tablets|meds|medication|medicine|antidepressants|painkillers|paracetamol|ibuprofen|insulin)",
+        r"(?:took|taken|taking|swallowed) (?:loads|lots|a lot|a load|a handful|dozens|handfuls) of (?:[\w']+ ){0,3}(?:pills|tablets|meds|medication|medicine|antidepressants|painkillers|paracetamol|ibuprofen|insulin)",
         r"(?:swallow\w*|drank|drunk|ingest\w*|ate|eaten|chewed|got into) (?:some |a |an |the |his |her |my |\w+'s )?(?:\w+ )?(?:bleach|detergent|laundry (?:pod|capsule|tablet)s?|dishwasher (?:pod|tablet)s?|button batter\w*|batter(?:y|ies)|magnets?|poison\w*|pesticide|insecticide|weed ?killer|rat poison|drain cleaner|antifreeze|chemicals?|cleaning (?:fluid|product|liquid)|paint thinner|kerosene|lamp oil|methanol)",
-        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|一整盒|整盒|一盒|一板|大量|一把|好多|一大把|半瓶|[1-9]\d+(?:片|粒|颗))",
+        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|一整盒|整盒|一盒|一板|大量|一把|好多|一大把|半瓶|[1-9]\d+)(?:的)?[^,。]{0,6}(?:药|片|粒|颗|胶囊)",
+        r"snake ?bite|bitten by a (?:snake|viper|rattlesnake|spider|scorpion)|(?:被)?(?:毒)?蛇咬|被(?:蝎子|毒蜘蛛)(?:蜇|咬)",
         r"(?:服药|药物|吃药)过量|过量服(?:用|药)|吞(?:了|下)?[^,。]{0,8}(?:安眠药|农药|纽扣电池|电池|磁铁|洗涤剂|漂白剂|洗衣凝珠)",
         r"(?:喝|吃|误服|误食|误喝)(?:了|下)?[^,。]{0,4}(?:疏通剂|清洁剂|洁厕灵|农药|百草枯|敌敌畏|消毒液|漂白剂|洗洁精|洗衣液|老鼠药|灭鼠药|杀虫剂|除草剂|汽油|煤油|甲醇|防冻液|洗衣凝珠|毒蘑菇|野(?:生)?蘑菇)",
         r"(?<!食物)中毒|煤气泄漏|一氧化碳|误服|误喝|吃了过量|过量的?[^,。]{0,8}(?:药|片)"),
@@ -256,7 +257,6 @@ CONCEPTS: dict[str, str] = {
     "pregnancy_bleeding": alt(
         r"(?<!light )(?<!slight )(?<!little )(?<!bit of )(?<!minor )(?:bleed\w*|blood)(?! (?:test|pressure|sugar|work|type)s?)",
         r"(?<!少量)(?<!一点)(?<!少许)(?<!点点)(?:出血|流血|见红)"),
-    "spotting": r"spotting|light bleeding|少量出血|点滴出血|一点(?:点)?(?:血|出血)",
     "pregnancy_danger": alt(
         r"(?:baby|fetus|foetus) (?:is |has )?(?:not moving|hasn't moved|stopped moving|moving less|moves less)",
         r"(?:reduced|decreased|less|no) (?:fetal|foetal|baby's?) movements?|(?:waters?) (?:broke|broken|has broken|leaking)",
@@ -312,29 +312,6 @@ CONCEPTS: dict[str, str] = {
         r"no (?:wet )?(?:diapers|nappies)|sunken (?:soft spot|fontanelle|fontanel)|(?:no|without) tears when crying",
         r"(?:hasn't|has not|haven't|not) (?:had a wet (?:diaper|nappy)|peed|urinated|passed urine) (?:for|in|since) (?:over )?(?:\d+|many|a day|all day)",
         r"尿布\S{0,6}(?:没湿|干的|干着)|(?:\d+|大半天|一天|一整天)个?(?:小时)?(?:都)?没(?:有)?(?:尿|小便|排尿)|囟门凹陷|哭(?:的时候)?没(?:有)?(?:眼泪|泪)"),
-    # --- amber (see a clinician) -----------------------------------------
-    "urinary": alt(
-        r"(?:burn\w*|sting\w*|pain\w*|hurts?) (?:when|while|on) (?:i |he |she |they )?(?:pee|urinat|wee)\w*|(?:painful|burning|frequent|urgent) (?:urination|peeing)",
-        r"pain(?:ful)? (?:when )?passing (?:urine|water)|urinary tract|\buti\b",
-        r"尿频|尿急|尿痛|小便(?:时)?(?:疼|痛|刺痛|烧灼|灼热)|排尿(?:时)?(?:疼|痛|灼)|尿(?:的时候)?(?:疼|痛|火辣辣)|尿路感染|尿道炎|膀胱炎",
-        r"bladder infection|cystitis"),
-    "blood_urine_stool": alt(
-        r"blood (?:in|on) (?:my |his |her |the )?(?:urine|pee|wee|stool|poo|poop|toilet paper|bowel movements?)|bloody (?:urine|stool|diarrh\w*|poo)",
-        r"(?:urine|pee) (?:is |looks )?(?:red|pink|bloody|brown like cola)|ha?ematuria|rectal bleeding",
-        r"(?:streaks?|flecks?|specks?|tinge) of blood|blood[- ](?:streaked|tinged|stained|flecked)",
-        r"尿(?:里|中)?(?:有|带)血|血尿|尿(?:是|成)?(?:红色|粉红色|洗肉水)|便血|大便(?:里|上)?(?:有|带)(?:血|血丝)|拉血|(?:擦屁股|手纸上)(?:有|带)血",
-        r"痰(?:中|里)(?:带|有)血(?:丝)?|血丝痰|(?:咳出|咳)血丝"),
-    "animal_bite": alt(
-        r"(?:dog|cat|bat|monkey|rat|fox|raccoon|stray|animal|human) (?:bite|bit|scratch)",
-        r"bitten by (?:a |an |the |our |my |his |her )?(?:\w+ )?(?:dog|cat|bat|monkey|rat|fox|raccoon|stray|animal)",
-        r"(?:狗|猫|蝙蝠|猴子|老鼠|动物)(?:给)?(?:咬|抓)(?:伤|破|了)|被\S{0,4}(?:狗|猫|蝙蝠|猴子|老鼠)(?:给)?(?:咬|抓)"),
-    "lump_or_weight_loss": alt(
-        r"lump (?:in|on) (?:my|his|her) (?:breast|neck|armpit|testicle|groin)|(?:unexplained|unintentional|unintended) weight loss",
-        r"lost (?:\d+ ?(?:kg|kilos|pounds|lbs)|a lot of weight) without (?:trying|dieting)",
-        r"(?:乳房|脖子|颈部|腋下|腋窝|睾丸)(?:里|上)?(?:摸到|发现|长了)?(?:一个)?(?:肿块|包块|硬块|疙瘩)|(?:不明原因|莫名其妙|无缘无故)(?:地)?(?:体重下降|瘦了|消瘦)"),
-    "possible_fracture": alt(
-        r"(?:can't|cannot|unable to) (?:put|bear) (?:any )?weight|(?:looks|is) (?:deformed|bent|crooked|out of place)|(?:heard|felt) a (?:crack|snap|pop)",
-        r"(?:脚|腿|手腕|胳膊)(?:不能|没法|无法)(?:着地|受力|用力)|(?:变形|畸形)|听到(?:咔|喀)(?:嚓)?(?:的)?(?:一声)"),
 }
 
 # Rule id -> alternatives; each alternative is a tuple of concepts that must all match.
@@ -370,17 +347,4 @@ RED_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "back_pain_with_numbness_or_incontinence": (("back_pain", "cauda_equina"),),
     "palpitations_with_fainting": (("palpitations", "fainted"),),
     "severe_dehydration": (("dehydration",),),
-}
-
-# Amber rules: never emergency by themselves, but the level is at least "clinic".
-AMBER: dict[str, tuple[tuple[str, ...], ...]] = {
-    "urinary_symptoms": (("urinary",),),
-    "blood_in_urine_stool_or_sputum": (("blood_urine_stool",),),
-    "long_fever": (("fever_any", "days_4"),),
-    "pregnancy_with_symptoms": (("pregnant", "fever_any"), ("pregnant", "spotting")),
-    "animal_bite": (("animal_bite",),),
-    "lump_or_weight_loss": (("lump_or_weight_loss",),),
-    "possible_fracture": (("possible_fracture",),),
-    "chest_pain": (("chest_pain",),),
-    "young_infant_fever": (("infant_6m", "fever_any"),),
 }

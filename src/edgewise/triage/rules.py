@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .patterns import AMBER, CONCEPTS, MASKS, RED_FLAGS
+from .amber import AMBER, AMBER_CONCEPTS
+from .patterns import CONCEPTS, MASKS, RED_FLAGS
 from .text import ages, durations_days, is_negated, max_temperature, negated_spans, normalise
 
-_COMPILED = {name: re.compile(rx) for name, rx in CONCEPTS.items()}
+_COMPILED = {name: re.compile(rx) for name, rx in {**CONCEPTS, **AMBER_CONCEPTS}.items()}
 _MASK = re.compile(MASKS)
 FEVER_C = 38.0
 

@@ -71,8 +71,8 @@ def clauses(t: str) -> list[tuple[int, int]]:
     return out
 
 
-# English cues. Auxiliaries count only before have/get/any ("doesn't have"),
-# so "isn't breathing" or "can't speak" stay symptoms.
+# English cues. do/does/has... + not count only before have/get/any ("doesn't
+# have"), so "doesn't respond" or "can't speak" stay symptoms.
 _AUX = r"(?:do|does|did|has|have|had|is|are|was|were)(?:n't| not)"
 _NO_PSEUDO = (r"longer|idea|doubt|matter|way|one|better|improvement|relief|change|end|sooner|"
               r"reason|more|less|response|wet|urine|pee|tears")
@@ -101,7 +101,7 @@ _ZH_CUE = re.compile(
     r"无(?!力|法|意识(?!障碍|模糊|不清)|反应|知觉|呼吸(?!困难|急促|不畅|费力|道|问题)|尿|故|缘|精打采|明显诱因)|"
     r"不是|不会|从没")
 # A later comma piece stays negated only if it is a short bare list item.
-_EN_STOP = re.compile(r"\b(?:and|now|since|for|then|still|today|yesterday|tonight|this|last|ago|after|"
+_EN_STOP = re.compile(r"\b(?:no|not|and|now|since|for|then|still|today|yesterday|tonight|this|last|ago|after|"
                       r"when|while|suddenly|i|he|she|they|we|my|his|her|their|has|have|had|is|are|"
                       r"was|were|got|gets|feel|feels|felt|started|developed|began)\b|\d")
 _ZH_STOP = re.compile(r"[,:]|只|就|而|反而|倒|还有|而且|并且|同时|现在")
@@ -111,7 +111,7 @@ _ZH_CHARS = 12
 
 def _en_scope(seg: str, i: int) -> int:
     """End of an English cue's scope: first comma piece, plus short list items after it."""
-    pieces = seg[i:].split(",")
+    pieces = seg[i:i + 200].split(",")  # 8 words fit; bounds the work on long texts
     end, words = i, 0
     for k, piece in enumerate(pieces):
         if k and (len(piece.split()) > 5 or _EN_STOP.search(piece)):
@@ -184,7 +184,7 @@ def ages(t: str) -> list[float]:
     out += [int(m.group(1)) * 10 + 5 for m in _AGE_DECADE.finditer(t)]
     if _NEWBORN.search(t):
         out.append(0.05)
-    return out
+    return sorted(set(out))  # several patterns may read the same phrase
 
 
 _TEMP = re.compile(

@@ -3,7 +3,7 @@
     python -m edgewise.triage.train            # 5-fold CV, tune thresholds, train, save
     python -m edgewise.triage.train --cv 10
 
-Data: vignettes.jsonl ({"text", "level", "lang"}). heldout.jsonl is never read
+Data: vignettes.jsonl ({"text", "level", "lang"}). The held-out sets are never read
 here. Thresholds are tuned on the cross-validated probabilities with a cost
 that makes under-triage of an emergency ten times worse than any over-triage.
 Deterministic; takes a few seconds.

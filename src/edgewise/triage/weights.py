@@ -1,4 +1,4 @@
-"""Load and save the shipped triage model (the only file I/O in the package)."""
+"""Load and save the shipped triage model (file I/O lives here and in train.py only)."""
 from __future__ import annotations
 
 import threading
