@@ -107,9 +107,18 @@ class Tap:
             threading.Thread(target=self._up, args=(c, s), daemon=True).start()
             threading.Thread(target=self._down, args=(s, c), daemon=True).start()
 
+    @staticmethod
+    def _close(*socks):
+        for x in socks:
+            try:
+                x.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            x.close()
+
     def _up(self, src, dst):
         buf = b""
-        while data := src.recv(1 << 20):
+        while data := _recv(src):
             dst.sendall(data)
             buf += data
             while len(buf) >= 9:
@@ -120,12 +129,21 @@ class Tap:
                     name = RPC_CMDS[cmd] if cmd < len(RPC_CMDS) else str(cmd)
                     self.by_cmd[name] = self.by_cmd.get(name, 0) + 9 + size
                 buf = buf[9 + size:]
+        self._close(src, dst)  # ggml serves one client at a time: the next one waits for this close
 
     def _down(self, src, dst):
-        while data := src.recv(1 << 20):
+        while data := _recv(src):
             dst.sendall(data)
             if not self.paused:
                 self.down += len(data)
+        self._close(src, dst)
+
+
+def _recv(s) -> bytes:
+    try:
+        return s.recv(1 << 20)
+    except OSError:
+        return b""
 
 
 def wire_breakdown(path, n_layers, plain_port, remote, prompt, n) -> dict:
