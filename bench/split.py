@@ -71,11 +71,12 @@ class Run:
         self.load = self.w.call(msg, timeout=900)
         self.load_s = time.perf_counter() - t
 
-    def generate(self, prompt: list[int], n: int) -> tuple[list[int], float]:
-        """(tokens, ms per token after the first)."""
+    def generate(self, prompt: list[int], n: int, mark=lambda: None) -> tuple[list[int], float]:
+        """(tokens, ms per token after the first); ``mark`` runs once the prompt is done."""
         out = self.w.call({"op": "start", "prompt": prompt, "replay": [], "params": {"temperature": 0.0},
                            "rng": None, "reuse": False}, 600)
         toks = [out["tok"]]
+        mark()
         t = time.perf_counter()
         for _ in range(n - 1):
             toks.append(self.w.call({"op": "next", "tok": toks[-1]}, 600)["tok"])
@@ -161,21 +162,26 @@ def wire_breakdown(path, n_layers, plain_port, remote, prompt, n) -> dict:
 
 
 def measure(name, run: Run, proxy, rtts, prompt, n, stats=None) -> list[dict]:
+    """Per RTT: tok/s, and bytes and turns per generated token (prompt excluded)."""
+    run.generate(prompt, 4)  # warm-up: first graphs, allocations, page faults
     rows = []
     for rtt in rtts:
         if proxy:
             proxy.delay = rtt / 2000
-        b0 = dict(proxy.bytes) if proxy else {"up": 0, "down": 0}
-        t0 = stats.snapshot() if stats else None
-        toks, ms = run.generate(prompt, n)
+        snap = {}
+
+        def mark():
+            snap["b"] = dict(proxy.bytes) if proxy else None
+            snap["t"] = stats.snapshot() if stats else None
+
+        toks, ms = run.generate(prompt, n, mark)
         row = {"config": name, "rtt_ms": rtt, "tok_s": round(1000 / ms, 2), "ms_per_token": round(ms, 1),
                "tokens": toks}
         if proxy:
-            total = proxy.bytes["up"] - b0["up"] + proxy.bytes["down"] - b0["down"]
-            row["bytes_per_token"] = round(total / n)  # includes the prompt's share
+            row["up_bytes_per_token"] = round((proxy.bytes["up"] - snap["b"]["up"]) / (n - 1))
+            row["down_bytes_per_token"] = round((proxy.bytes["down"] - snap["b"]["down"]) / (n - 1))
         if stats:
-            t1 = stats.snapshot()
-            row["turns_per_token"] = round((t1["turns"] - t0["turns"]) / n, 2)
+            row["turns_per_token"] = round((stats.snapshot()["turns"] - snap["t"]["turns"]) / (n - 1), 2)
         rows.append(row)
         print(f"  {name:>8} RTT {rtt:>3} ms: {row['tok_s']:6.2f} tok/s", flush=True)
     return rows
@@ -279,8 +285,8 @@ def main() -> None:
         if base and row["config"] == "tunnel":
             row["tunnel_overhead_pct"] = round(100 * (1 - row["tok_s"] / base["tok_s"]), 1)
     info.update(loadavg_end=os.getloadavg(), rows=rows, summary=summary, wire=extra, load_s=loads)
-    cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "bytes_per_token", "turns_per_token", "tunnel_overhead_pct",
-            "same_as_local"]
+    cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "up_bytes_per_token", "down_bytes_per_token",
+            "turns_per_token", "tunnel_overhead_pct", "same_as_local"]
     print(table(rows, cols))
     print(table(summary, ["config", "round_trips_per_token", "load_s", "edge_rss_mb", "edge_anon_mb"]))
     print("client->server bytes per token by RPC command:", extra.get("up_by_command_per_token"),

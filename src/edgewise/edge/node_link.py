@@ -1,6 +1,7 @@
 """The edge's connection to a node's speculative session endpoint."""
 from __future__ import annotations
 
+import ssl
 import time
 from urllib.parse import urlparse
 
@@ -51,6 +52,10 @@ class NodeLink:
                 raise NodeAuthError("invalid_token", f"node {self.url} refused the token (set EDGEWISE_TOKEN)") \
                     from None
             raise NodeDown(f"node {self.url} answered HTTP {e.response.status_code}") from None
+        except ssl.SSLCertVerificationError:
+            raise NodeAuthError("tls_pin", f"node {self.url} presented a certificate that is not the one pinned "
+                                "on first use; if the node was re-installed on purpose, delete its file in "
+                                "~/.config/edgewise/known_nodes/") from None
         except (OSError, TimeoutError) as e:
             raise NodeDown(f"cannot reach node {self.url}: {e}") from None
 
