@@ -11,6 +11,8 @@ def gateway(
     port: int = typer.Option(None, help="Port (default from config: 8000)."),
     model: str = typer.Option(None, "--model", "-m", help="Local model to serve."),
     backend: str = typer.Option(None, help="What answers 'edgewise': local | <upstream name> | speculative | router."),
+    threads: int = typer.Option(None, "--threads", help="Engine threads."),
+    ctx: int = typer.Option(None, "--ctx", help="Context size."),
     config: str = typer.Option(None, "--config", help="Config file."),
 ):
     """Serve /v1/chat/completions, /v1/models, /health and /metrics."""
@@ -21,7 +23,8 @@ def gateway(
     from edgewise.edge.gateway.setup import build_gateway
 
     with user_errors():
-        cfg = load(config, **{"gateway.host": host, "gateway.port": port, "model": model, "gateway.backend": backend})
+        cfg = load(config, **{"gateway.host": host, "gateway.port": port, "model": model, "gateway.backend": backend,
+                                   "engine.n_threads": threads, "engine.n_ctx": ctx})
         require_auth_for_bind(cfg.gateway.host, cfg.gateway.api_key, "gateway")
         gw = build_gateway(cfg)
     err.print(f"edgewise gateway on http://{cfg.gateway.host}:{cfg.gateway.port} (backend: {cfg.gateway.backend})")
