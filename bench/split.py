@@ -33,6 +33,7 @@ from bench.common import machine, table, write  # noqa: E402
 
 TOKEN = "bench-token"
 PROMPT = "Write a Python function that checks whether a number is prime."
+EDGE_CPUS, NODE_CPUS = {0}, {1}
 RPC_CMDS = ["ALLOC_BUFFER", "GET_ALIGNMENT", "GET_MAX_SIZE", "BUFFER_GET_BASE", "FREE_BUFFER", "BUFFER_CLEAR",
             "SET_TENSOR", "SET_TENSOR_HASH", "GET_TENSOR", "COPY_TENSOR", "GRAPH_COMPUTE", "GET_DEVICE_MEMORY",
             "INIT_TENSOR", "GET_ALLOC_SIZE", "HELLO", "DEVICE_COUNT", "GRAPH_RECOMPUTE", "MEMSET_TENSOR"]
@@ -46,7 +47,7 @@ def free_port() -> int:
 
 def start_server(port: int, plain: bool, cache: str) -> subprocess.Popen:
     env = dict(os.environ, EDGEWISE_TOKEN=TOKEN, EDGEWISE_THREADS="1")
-    args = ["taskset", "-c", "1", sys.executable, "-m", "edgewise.split", "rpc-server", "--port", str(port),
+    args = ["taskset", "-c", ",".join(map(str, NODE_CPUS)), sys.executable, "-m", "edgewise.split", "rpc-server", "--port", str(port),
             "--cache-dir", cache] + (["--plain"] if plain else [])
     p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from edgewise.split.ggml import wait_listening
@@ -63,7 +64,7 @@ class Run:
 
         opts = {"n_ctx": 1024, "n_threads": 1, "n_batch": 512, "flash_attn": False, "use_mmap": True,
                 "use_mlock": False, "cache_type_k": "f16", "cache_type_v": "f16"}
-        self.w = WorkerProc()
+        self.w = WorkerProc(cpus=EDGE_CPUS)
         msg = {"op": "load", "path": path, "opts": opts}
         if endpoint:
             msg.update(endpoint=endpoint, n_layers=n_layers, remote=remote, tail=tail)
@@ -161,30 +162,38 @@ def wire_breakdown(path, n_layers, plain_port, remote, prompt, n) -> dict:
             "down_per_token": tap.down / n}
 
 
-def measure(name, run: Run, proxy, rtts, prompt, n, stats=None) -> list[dict]:
-    """Per RTT: tok/s, and bytes and turns per generated token (prompt excluded)."""
-    run.generate(prompt, 4)  # warm-up: first graphs, allocations, page faults
-    rows = []
-    for rtt in rtts:
-        if proxy:
-            proxy.delay = rtt / 2000
-        snap = {}
+def measure(name: str, run: Run, proxy, rtt: int, prompt, n, stats=None) -> dict:
+    """One run at one RTT: tok/s, and bytes and turns per generated token (prompt excluded)."""
+    if proxy:
+        proxy.delay = rtt / 2000
+    snap = {}
 
-        def mark():
-            snap["b"] = dict(proxy.bytes) if proxy else None
-            snap["t"] = stats.snapshot() if stats else None
+    def mark():
+        snap["b"] = dict(proxy.bytes) if proxy else None
+        snap["t"] = stats.snapshot() if stats else None
 
-        toks, ms = run.generate(prompt, n, mark)
-        row = {"config": name, "rtt_ms": rtt, "tok_s": round(1000 / ms, 2), "ms_per_token": round(ms, 1),
-               "tokens": toks}
-        if proxy:
-            row["up_bytes_per_token"] = round((proxy.bytes["up"] - snap["b"]["up"]) / (n - 1))
-            row["down_bytes_per_token"] = round((proxy.bytes["down"] - snap["b"]["down"]) / (n - 1))
-        if stats:
-            row["turns_per_token"] = round((stats.snapshot()["turns"] - snap["t"]["turns"]) / (n - 1), 2)
-        rows.append(row)
-        print(f"  {name:>8} RTT {rtt:>3} ms: {row['tok_s']:6.2f} tok/s", flush=True)
-    return rows
+    toks, ms = run.generate(prompt, n, mark)
+    row = {"config": name, "rtt_ms": rtt, "ms_per_token": ms, "tokens": toks}
+    if proxy:
+        row["up_bytes_per_token"] = round((proxy.bytes["up"] - snap["b"]["up"]) / (n - 1))
+        row["down_bytes_per_token"] = round((proxy.bytes["down"] - snap["b"]["down"]) / (n - 1))
+    if stats:
+        row["turns_per_token"] = round((stats.snapshot()["turns"] - snap["t"]["turns"]) / (n - 1), 2)
+    return row
+
+
+def median_rows(runs: list[dict]) -> list[dict]:
+    """One row per (config, RTT): the median ms/token over repetitions."""
+    out = []
+    for key in dict.fromkeys((r["config"], r["rtt_ms"]) for r in runs):
+        pts = [r for r in runs if (r["config"], r["rtt_ms"]) == key]
+        ms = float(np.median([r["ms_per_token"] for r in pts]))
+        row = {**pts[0], "ms_per_token": round(ms, 1), "tok_s": round(1000 / ms, 2), "reps": len(pts),
+               "spread_ms": round(max(r["ms_per_token"] for r in pts) - min(r["ms_per_token"] for r in pts), 1),
+               "same_as_local": all(r["tokens"] == pts[0]["tokens"] for r in pts)}
+        row["tokens"] = pts[0]["tokens"]
+        out.append(row)
+    return out
 
 
 def slope(rows) -> float:
@@ -224,12 +233,13 @@ def main() -> None:
     ap.add_argument("--tokens", type=int, default=24)
     ap.add_argument("--head", type=int, default=4, help="local layers before the remote block")
     ap.add_argument("--tail", type=int, default=4, help="local tail for the U-shape")
+    ap.add_argument("--reps", type=int, default=3, help="interleaved repetitions (the median is reported)")
     a = ap.parse_args()
     rtts = [int(x) for x in a.rtts.split(",")]
 
     tmp = tempfile.mkdtemp(prefix="ew-split-bench-")
     os.environ.update(XDG_CONFIG_HOME=f"{tmp}/config", XDG_DATA_HOME=f"{tmp}/data")  # throwaway pins and cert
-    os.sched_setaffinity(0, {0})  # the edge and its workers on core 0
+    os.sched_setaffinity(0, NODE_CPUS)  # proxy ("the network") and tunnel client off the edge's compute core
     from edgewise.engine.chat import chat_tokens
     from edgewise.engine.llama import Engine, EngineOptions
     from edgewise.net.proxy import LatencyProxy
@@ -245,36 +255,46 @@ def main() -> None:
             "layout": {"split": f"local 0-{a.head - 1}, remote {a.head}-{L - 1}, LM head local",
                        "u-shape": f"local 0-{a.head - 1}, remote {a.head}-{L - a.tail - 1}, local {L - a.tail}-{L - 1}"
                                   f" + LM head"},
-            "pinning": "node core 1, edge core 0, 1 thread each", "loadavg_start": os.getloadavg()}
-    plain_port, tun_port, cache = free_port(), free_port(), f"{tmp}/cache"
-    servers = [start_server(plain_port, True, cache), start_server(tun_port, False, cache)]
-    rows, mem, loads, extra = [], {}, {}, {}
+            "pinning": "edge worker core 0; node, latency proxy and tunnel client core 1; 1 compute thread each",
+            "loadavg_start": os.getloadavg(), "reps": a.reps}
+    cache = f"{tmp}/cache"
+    # one node per configuration (ggml serves one client at a time), all loaded, runs interleaved
+    configs = [("plain", True, 0), ("tunnel", False, 0), ("u-shape", False, a.tail)]
+    ports = {name: free_port() for name, _, _ in configs}
+    servers = [start_server(ports[name], plain, cache) for name, plain, _ in configs]
+    runs, mem, loads, extra, live = [], {}, {}, {}, {}
     try:
-        print("local (whole model on core 0)", flush=True)
-        r = Run(path, L, None)
-        rows += measure("local", r, None, [0], prompt, a.tokens)
-        loads["local"], mem["local"] = r.load_s, r.close()
-        for name, target, tunnel, tail in (("plain", plain_port, False, 0), ("tunnel", tun_port, True, 0),
-                                           ("u-shape", tun_port, True, a.tail)):
-            print(f"{name} ...", flush=True)
-            proxy = LatencyProxy("127.0.0.1", target).start()
-            client = TunnelClient(f"127.0.0.1:{proxy.port}", TOKEN).start() if tunnel else None
+        print("loading: local, then one split worker per configuration", flush=True)
+        live["local"] = (Run(path, L, None), None, None)
+        for name, plain, tail in configs:
+            proxy = LatencyProxy("127.0.0.1", ports[name]).start()
+            client = None if plain else TunnelClient(f"127.0.0.1:{proxy.port}", TOKEN).start()
             ep = client.endpoint if client else f"127.0.0.1:{proxy.port}"
-            r = Run(path, L, ep, L - a.head - tail, tail)
-            rows += measure(name, r, proxy, rtts, prompt, a.tokens, client.stats if client else None)
-            loads[name], mem[name] = r.load_s, r.close()
-            proxy.delay = 0
-            if client:
-                client.close()
-            proxy.stop()
+            live[name] = (Run(path, L, ep, L - a.head - tail, tail), proxy, client)
+        for name, (r, _, _) in live.items():
+            loads[name] = r.load_s
+            r.generate(prompt, 4)  # warm-up: first graphs, allocations, page faults
+        for rep in range(a.reps):
+            for rtt in rtts:
+                for name, (r, proxy, client) in live.items():
+                    if name == "local" and rtt != rtts[0]:
+                        continue
+                    runs.append(measure(name, r, proxy, rtt, prompt, a.tokens, client.stats if client else None))
+                    print(f"  rep {rep} {name:>8} RTT {rtt:>3} ms: {1000 / runs[-1]['ms_per_token']:6.2f} tok/s",
+                          flush=True)
+        for name, (r, proxy, client) in live.items():
+            mem[name] = r.close()
+            if proxy:
+                proxy.stop()
         print("wire breakdown (plain RPC, untimed) ...", flush=True)
-        extra = wire_breakdown(path, L, plain_port, L - a.head, prompt, 8)
+        extra = wire_breakdown(path, L, ports["plain"], L - a.head, prompt, 8)
     finally:
         for s in servers:
             s.kill()
+    rows = median_rows(runs)
     ref = rows[0]["tokens"]
     for row in rows:
-        row["same_as_local"] = row.pop("tokens") == ref
+        row["same_as_local"] = row["same_as_local"] and row.pop("tokens") == ref
     summary = []
     for cfg in dict.fromkeys(r["config"] for r in rows):
         pts = [r for r in rows if r["config"] == cfg]
@@ -285,7 +305,7 @@ def main() -> None:
         if base and row["config"] == "tunnel":
             row["tunnel_overhead_pct"] = round(100 * (1 - row["tok_s"] / base["tok_s"]), 1)
     info.update(loadavg_end=os.getloadavg(), rows=rows, summary=summary, wire=extra, load_s=loads)
-    cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "up_bytes_per_token", "down_bytes_per_token",
+    cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "spread_ms", "up_bytes_per_token", "down_bytes_per_token",
             "turns_per_token", "tunnel_overhead_pct", "same_as_local"]
     print(table(rows, cols))
     print(table(summary, ["config", "round_trips_per_token", "load_s", "edge_rss_mb", "edge_anon_mb"]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from edgewise.triage.linear import LinearModel, fit
+from edgewise.algo.linear import LinearModel, fit
 from edgewise.triage.policy import LEVELS, Thresholds, decide
 from edgewise.triage.train import DATA_DIR, folds, load_cases, metrics, train_model, tune
 

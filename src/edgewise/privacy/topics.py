@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import threading
-import zlib
 from importlib import resources
 
 import numpy as np
+
+from edgewise.algo.linear import LinearModel, hash_tokens
 
 N_BUCKETS = 1 << 18
 CLASSES = ("none", "health", "finance", "credentials")
@@ -43,47 +44,27 @@ def tokens(text: str) -> list[str]:
 
 def featurize(text: str) -> tuple[np.ndarray, np.ndarray]:
     """(bucket ids, L2-normalised values) for one text."""
-    counts: dict[int, int] = {}
-    for tok in tokens(text):
-        h = zlib.crc32(tok.encode()) % N_BUCKETS
-        counts[h] = counts.get(h, 0) + 1
-    if not counts:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
-    ids = np.fromiter(counts.keys(), np.int64, len(counts))
-    vals = np.log1p(np.fromiter(counts.values(), np.float32, len(counts)))
-    return ids, vals / np.linalg.norm(vals)
+    return hash_tokens(tokens(text), N_BUCKETS)
 
 
-class TopicModel:
+class TopicModel(LinearModel):
+    """The generic linear model with the privacy topics as its classes."""
+
     def __init__(self, buckets: np.ndarray, weights: np.ndarray, bias: np.ndarray):
-        order = np.argsort(buckets)
-        self.buckets = buckets[order]
-        self.weights = weights[order].astype(np.float32)
-        self.bias = bias.astype(np.float32)
+        super().__init__(CLASSES, buckets, weights, bias, N_BUCKETS)
 
-    def proba(self, text: str) -> dict[str, float]:
-        ids, vals = featurize(text)
-        logits = self.bias.copy()
-        if len(ids):
-            pos = np.searchsorted(self.buckets, ids)
-            pos = np.minimum(pos, len(self.buckets) - 1)
-            hit = self.buckets[pos] == ids
-            logits += vals[hit] @ self.weights[pos[hit]]
-        p = np.exp(logits - logits.max())
-        p /= p.sum()
-        return {c: float(x) for c, x in zip(CLASSES, p)}
+    def proba(self, text: str) -> dict[str, float]:  # type: ignore[override]
+        return super().proba(tokens(text))
 
     def save(self, path) -> None:
-        np.savez_compressed(path, buckets=self.buckets.astype(np.int32),
-                            weights=self.weights.astype(np.float16), bias=self.bias,
-                            classes=np.array(CLASSES), n_buckets=np.array(N_BUCKETS))
+        np.savez_compressed(path, **self.to_arrays())
 
     @classmethod
     def load(cls, path) -> "TopicModel":
         with np.load(path) as z:
             if tuple(z["classes"]) != CLASSES or int(z["n_buckets"]) != N_BUCKETS:
                 raise ValueError("topic model does not match this feature code")
-            return cls(z["buckets"].astype(np.int64), z["weights"], z["bias"])
+            return cls(z["buckets"].astype(np.int64), z["weights"].astype(np.float32), z["bias"])
 
 
 _lock = threading.Lock()

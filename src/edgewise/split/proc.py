@@ -31,12 +31,13 @@ def _env() -> dict:
 
 
 class WorkerProc:
-    def __init__(self):
+    def __init__(self, cpus: set[int] | None = None):
+        """``cpus`` pins the worker (benchmarks keep the edge and the node apart)."""
         parent, child = socket.socketpair()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "edgewise.split.worker", str(child.fileno())],
             pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, env=_env())
+            stderr=subprocess.PIPE, env=_env(), preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
         child.close()
         self.conn = Connection(parent.detach())
         self.stderr: collections.deque[str] = collections.deque(maxlen=40)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import features
-from .linear import LinearModel, fit
+from edgewise.algo.linear import LinearModel, fit
 from .policy import LEVELS, Thresholds, decide
 from .rules import Facts, amber_flags, red_flags
 from .weights import MODEL_FILE, save

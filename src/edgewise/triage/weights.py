@@ -9,7 +9,7 @@ from importlib import resources
 import numpy as np
 
 from .features import FEATURE_VERSION, features
-from .linear import LinearModel
+from edgewise.algo.linear import LinearModel
 from .policy import LEVELS, Thresholds
 from .rules import Facts
 

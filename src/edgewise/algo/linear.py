@@ -2,8 +2,7 @@
 
 Pure numpy, no I/O: callers pass token lists in and get probabilities out;
 `to_arrays`/`from_arrays` convert to and from plain arrays for storage.
-(edgewise.privacy.topics has a similar model, but its classes, features and
-file checks are fixed to the privacy topics, so it cannot be reused here.)
+Shared by the privacy topic classifier, the triage model and the router grader.
 """
 from __future__ import annotations
 
