@@ -8,6 +8,7 @@ from edgewise.cli import models as models_cmd
 from edgewise.cli import pii as pii_cmd
 from edgewise.cli import run as run_cmd
 from edgewise.cli import serve as serve_cmd
+from edgewise.cli import split as split_cmd
 from edgewise.cli import triage as triage_cmd
 from edgewise.cli import usage as usage_cmd
 
@@ -20,6 +21,9 @@ app.command()(run_cmd.chat)
 app.command()(gateway_cmd.gateway)
 app.command()(serve_cmd.serve)
 app.command()(usage_cmd.usage)
+app.command(name="rpc-server")(split_cmd.rpc_server)
+app.command()(split_cmd.plan)
+app.command()(split_cmd.audit)
 app.command(name="triage")(triage_cmd.triage_cmd)
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ is known, so an interrupted run resumes where it stopped.
 
 Held-out items get all three tiers (the quality curve needs every tier's
 correctness). Training items only need their label, so by default they run
-as a cascade: stop at the first tier that is correct.
+as a cascade over the local tiers: stop at the first that is correct.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .checks import check
-from .dataset import OUTCOMES, TIERS, is_heldout, label, load_outcomes
+from .dataset import LOCAL_TIERS, OUTCOMES, TIERS, is_heldout, label, load_outcomes
 
 MODELS = {1: "smollm2-135m", 2: "qwen2.5-coder-0.5b", 3: "qwen2.5-coder-1.5b"}
 MAX_TOKENS = {"short": 64, "math": 128, "code": 160}
@@ -78,13 +78,15 @@ class Runner:
 
 
 def needed(item: dict, done: dict[int, dict], full: bool) -> int | None:
-    """The next tier to run for an item, or None when it has what it needs."""
-    if full or is_heldout(item["id"]):
-        missing = [t for t in TIERS if t not in done]
-        return missing[0] if missing else None
-    if label(done) is not None:
+    """The next tier to run for an item, or None when it has what it needs.
+
+    Held-out items (and all with full=True) need every tier. A training item
+    only needs its label, and no label depends on tier 3.
+    """
+    tiers = TIERS if full or is_heldout(item["id"]) else LOCAL_TIERS
+    if tiers is LOCAL_TIERS and label(done) is not None:
         return None
-    return next(t for t in TIERS if t not in done)
+    return next((t for t in tiers if t not in done), None)
 
 
 def collect(items: list[dict], path: Path = OUTCOMES, full: bool = False, budget_s: float | None = None,

@@ -5,7 +5,7 @@ outcomes.jsonl  one line per (id, tier) written by bench/router_eval.py:
                 {"id", "tier", "model", "correct", "prompt_tokens",
                  "completion_tokens", "seconds", "answer", "key"}
 
-Label = the cheapest tier whose model answered correctly; none -> 3.
+Label = the cheapest tier whose model answered correctly; no local tier -> 3.
 The held-out split is a fixed function of the id (crc32), so it never
 changes when items are added and the grader can prove it never trained on it.
 """
@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "router"
 PROMPTS = DATA_DIR / "prompts.jsonl"
 OUTCOMES = DATA_DIR / "outcomes.jsonl"
 TIERS = (1, 2, 3)
+LOCAL_TIERS = (1, 2)
 HELDOUT_PERCENT = 30
 
 
@@ -45,11 +46,12 @@ def load_outcomes(path: Path = OUTCOMES) -> dict[str, dict[int, dict]]:
 
 
 def label(tiers: dict[int, dict]) -> int | None:
-    """Cheapest correct tier; 3 if every tier was run and none was correct.
+    """Cheapest correct tier; 3 when both local tiers were run and wrong.
 
-    None when it cannot be known yet (a cheaper tier was not run).
+    Tier 3's own result does not enter the label (it only matters for the
+    quality curve). None when it cannot be known yet (a local tier not run).
     """
-    for t in TIERS:
+    for t in LOCAL_TIERS:
         if t not in tiers:
             return None
         if tiers[t]["correct"]:
