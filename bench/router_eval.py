@@ -25,10 +25,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import RESULTS, machine, table, write  # noqa: E402
 from edgewise.router import metrics as M  # noqa: E402
-from edgewise.router.collect import MAX_TOKENS, MODELS, collect  # noqa: E402
+from edgewise.router.collect import MAX_TOKENS, MODELS, N_THREADS, collect  # noqa: E402
 from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts  # noqa: E402
 from edgewise.router.features import features  # noqa: E402
 from edgewise.router.grader import Grader  # noqa: E402
+from edgewise.router.pricing import DEFAULT_PRICES  # noqa: E402
 
 
 def parse(argv):
@@ -36,11 +37,12 @@ def parse(argv):
     ap.add_argument("--no-collect", action="store_true")
     ap.add_argument("--full", action="store_true", help="run all tiers on training prompts too")
     ap.add_argument("--budget-min", type=float, default=None, help="stop collecting after this long")
+    ap.add_argument("--threads", type=int, default=N_THREADS, help="llama.cpp threads (1 on a busy machine)")
     ap.add_argument("--grader", type=Path, default=None, help="grader.npz (default: shipped)")
-    ap.add_argument("--cloud-in", type=float, default=0.50, help="$ per 1M input tokens, tier 3")
-    ap.add_argument("--cloud-out", type=float, default=1.50, help="$ per 1M output tokens, tier 3")
-    ap.add_argument("--local-in", type=float, default=0.0, help="$ per 1M input tokens, tiers 1-2")
-    ap.add_argument("--local-out", type=float, default=0.0, help="$ per 1M output tokens, tiers 1-2")
+    for t in TIERS:  # defaults: edgewise.router.pricing (local free, cloud $0.50 / $1.50)
+        d = DEFAULT_PRICES[f"tier{t}"]
+        ap.add_argument(f"--tier{t}-in", type=float, default=d["input"], help=f"$ per 1M input tokens, tier {t}")
+        ap.add_argument(f"--tier{t}-out", type=float, default=d["output"], help=f"$ per 1M output tokens, tier {t}")
     ap.add_argument("--bootstrap", type=int, default=1000)
     return ap.parse_args(argv)
 
@@ -118,7 +120,8 @@ def main(argv=None) -> None:
     prompts = load_prompts()
     t0 = time.monotonic()
     if not args.no_collect:
-        collect(prompts, full=args.full, budget_s=args.budget_min * 60 if args.budget_min else None)
+        collect(prompts, full=args.full, budget_s=args.budget_min * 60 if args.budget_min else None,
+                threads=args.threads)
     collect_s = time.monotonic() - t0
     outcomes = load_outcomes()
     rows = labelled(prompts, outcomes)
@@ -127,13 +130,12 @@ def main(argv=None) -> None:
     if leaked:
         raise SystemExit(f"grader trained on held-out items {sorted(leaked)[:5]}: retrain")
     items, P, correct, tokens, labels = heldout_arrays(rows, outcomes, grader)
-    prices = {1: (args.local_in, args.local_out), 2: (args.local_in, args.local_out),
-              3: (args.cloud_in, args.cloud_out)}
+    prices = {t: (getattr(args, f"tier{t}_in"), getattr(args, f"tier{t}_out")) for t in TIERS}
     curves = {name: M.summary(s, loc, correct) for name, (s, loc) in routers(P, correct, grader).items()}
     lo, hi = M.bootstrap_apgr(P[:, 2], routers(P, correct, grader)["grader"][1], correct, args.bootstrap)
     labels_all = Counter(r["label"] for r in rows)
     result = {
-        "machine": machine(), "models": MODELS, "max_tokens": MAX_TOKENS, "prices_per_1m": prices,
+        "machine": machine(), "models": MODELS, "max_tokens": MAX_TOKENS, "threads_this_run": args.threads, "prices_per_1m": prices,
         "prompts": len(prompts), "labelled": len(rows), "heldout_complete": len(items),
         "labels": {"all": dict(sorted(labels_all.items())),
                    "train": dict(sorted(Counter(r["label"] for r in rows if not r["heldout"]).items())),

@@ -1,15 +1,18 @@
 """Split inference over a latency proxy: plain llama.cpp RPC, the edgewise
 tunnel (TLS + token), the U-shape, and the whole model locally.
 
-The node (rpc-server) is pinned to core 1, the edge (this process, its
-tunnel and the model worker) to core 0, one compute thread each.  One model
-load per configuration; the proxy's delay changes between runs.  Reports
+The edge's model worker is pinned to core 0; the node (rpc-server), the
+latency proxy (standing in for the network) and the tunnel client to core 1;
+one compute thread each.  Every configuration has its own node and worker,
+loaded once; runs are interleaved (config x RTT x repetition) and the
+median is reported, because other jobs may share the machine.  Reports
 tok/s, round trips per token (slope of ms/token over RTT, and the tunnel's
-request/reply turns), bytes per token, tunnel overhead against plain RPC,
-edge memory; and, in a separate untimed run, which ggml RPC commands the
-bytes belong to.
+request/reply turns), bytes per generated token each way, tunnel overhead
+against plain RPC at the same RTT, edge memory, whether the tokens equal
+the local run with the same (generic) kernels; and, in an untimed run,
+which ggml RPC commands the upstream bytes belong to.
 
-    .venv/bin/python bench/split.py [--model qwen2.5-coder-1.5b] [--rtts 0,20,50,100] [--tokens 24]
+    .venv/bin/python bench/split.py [--model qwen2.5-coder-1.5b] [--rtts 0,20,50,100] [--tokens 24] [--reps 3]
 """
 from __future__ import annotations
 
@@ -47,9 +50,12 @@ def free_port() -> int:
 
 def start_server(port: int, plain: bool, cache: str) -> subprocess.Popen:
     env = dict(os.environ, EDGEWISE_TOKEN=TOKEN, EDGEWISE_THREADS="1")
-    args = ["taskset", "-c", ",".join(map(str, NODE_CPUS)), sys.executable, "-m", "edgewise.split", "rpc-server", "--port", str(port),
-            "--cache-dir", cache] + (["--plain"] if plain else [])
-    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args = ["taskset", "-c", ",".join(map(str, NODE_CPUS)), sys.executable, "-m", "edgewise.split", "rpc-server",
+            "--port", str(port), "--cache-dir", cache] + (["--plain"] if plain else [])
+    from edgewise.split.proc import child_setup
+
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, 
+                         preexec_fn=lambda: child_setup(die_with_parent=True))
     from edgewise.split.ggml import wait_listening
 
     wait_listening("127.0.0.1", port, timeout=60)
@@ -59,13 +65,14 @@ def start_server(port: int, plain: bool, cache: str) -> subprocess.Popen:
 class Run:
     """A model worker driven token by token (the SplitBackend's worker, without recovery)."""
 
-    def __init__(self, path: str, n_layers: int, endpoint: str | None, remote: int = 0, tail: int = 0):
+    def __init__(self, path: str, n_layers: int, endpoint: str | None, remote: int = 0, tail: int = 0,
+                 repack: bool = False):
         from edgewise.split.proc import WorkerProc
 
         opts = {"n_ctx": 1024, "n_threads": 1, "n_batch": 512, "flash_attn": False, "use_mmap": True,
                 "use_mlock": False, "cache_type_k": "f16", "cache_type_v": "f16"}
         self.w = WorkerProc(cpus=EDGE_CPUS)
-        msg = {"op": "load", "path": path, "opts": opts}
+        msg = {"op": "load", "path": path, "opts": opts, "repack": repack}
         if endpoint:
             msg.update(endpoint=endpoint, n_layers=n_layers, remote=remote, tail=tail)
         t = time.perf_counter()
@@ -94,7 +101,7 @@ class Tap:
     ([cmd u8][size u64][payload]) and tallies bytes per command."""
 
     def __init__(self, target: int):
-        self.target, self.by_cmd, self.down = target, {}, 0
+        self.target, self.by_cmd, self.count, self.tensors, self.down = target, {}, {}, {}, 0
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.paused = True
@@ -128,10 +135,17 @@ class Tap:
                 if len(buf) < 9 + size:
                     break
                 if not self.paused:
-                    name = RPC_CMDS[cmd] if cmd < len(RPC_CMDS) else str(cmd)
-                    self.by_cmd[name] = self.by_cmd.get(name, 0) + 9 + size
+                    self._tally(cmd, buf[9:9 + size])
                 buf = buf[9 + size:]
         self._close(src, dst)  # ggml serves one client at a time: the next one waits for this close
+
+    def _tally(self, cmd: int, payload: bytes) -> None:
+        name = RPC_CMDS[cmd] if cmd < len(RPC_CMDS) else str(cmd)
+        self.by_cmd[name] = self.by_cmd.get(name, 0) + 9 + len(payload)
+        self.count[name] = self.count.get(name, 0) + 1
+        if name == "SET_TENSOR":  # | rpc_tensor (296 B, name at 228) | cache flag | offset | data |
+            tensor = payload[228:292].split(b"\0", 1)[0].decode(errors="replace")
+            self.tensors[tensor] = self.tensors.get(tensor, 0) + len(payload) - 305
 
     def _down(self, src, dst):
         while data := _recv(src):
@@ -149,17 +163,20 @@ def _recv(s) -> bytes:
 
 
 def wire_breakdown(path, n_layers, plain_port, remote, prompt, n) -> dict:
+    """Steady-state traffic per generated token, by RPC command and by tensor set."""
     tap = Tap(plain_port)
     r = Run(path, n_layers, f"127.0.0.1:{tap.port}", remote, 0)
-    out = r.w.call({"op": "start", "prompt": prompt, "replay": [], "params": {"temperature": 0.0}, "rng": None}, 600)
-    tap.paused = False
-    tok = out["tok"]
-    for _ in range(n):
+    tok = r.w.call({"op": "start", "prompt": prompt, "replay": [], "params": {"temperature": 0.0}, "rng": None},
+                   600)["tok"]
+    for i in range(n + 2):
+        tap.paused = i < 2  # the first decode graphs differ from the steady state
         tok = r.w.call({"op": "next", "tok": tok}, 600)["tok"]
     tap.paused = True
     r.close()
-    return {"up_by_command_per_token": {k: v / n for k, v in sorted(tap.by_cmd.items())},
-            "down_per_token": tap.down / n}
+    return {"tokens": n, "up_by_command_per_token": {k: round(v / n, 1) for k, v in sorted(tap.by_cmd.items())},
+            "messages_per_token": {k: round(v / n, 2) for k, v in sorted(tap.count.items())},
+            "set_tensor_data_per_token": {k: round(v / n, 1) for k, v in sorted(tap.tensors.items())},
+            "down_per_token": round(tap.down / n, 1)}
 
 
 def measure(name: str, run: Run, proxy, rtt: int, prompt, n, stats=None) -> dict:
@@ -190,7 +207,7 @@ def median_rows(runs: list[dict]) -> list[dict]:
         ms = float(np.median([r["ms_per_token"] for r in pts]))
         row = {**pts[0], "ms_per_token": round(ms, 1), "tok_s": round(1000 / ms, 2), "reps": len(pts),
                "spread_ms": round(max(r["ms_per_token"] for r in pts) - min(r["ms_per_token"] for r in pts), 1),
-               "same_as_local": all(r["tokens"] == pts[0]["tokens"] for r in pts)}
+               "same_tokens": all(r["tokens"] == pts[0]["tokens"] for r in pts)}
         row["tokens"] = pts[0]["tokens"]
         out.append(row)
     return out
@@ -210,9 +227,13 @@ def plot(rows, path: Path, title: str) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4.2))
+    xs = sorted({r["rtt_ms"] for r in rows})
     for cfg in dict.fromkeys(r["config"] for r in rows):
         pts = [r for r in rows if r["config"] == cfg]
-        ax.plot([r["rtt_ms"] for r in pts], [r["tok_s"] for r in pts], marker="o", label=cfg)
+        if cfg.startswith("local"):  # no network: a flat line for reference
+            ax.plot([xs[0], xs[-1]], [pts[0]["tok_s"]] * 2, linestyle="--", label=cfg)
+        else:
+            ax.plot([r["rtt_ms"] for r in pts], [r["tok_s"] for r in pts], marker="o", label=cfg)
     ax.set_xlabel("round-trip time (ms)")
     ax.set_ylabel("tokens / s")
     ax.set_title(title, fontsize=9)
@@ -264,8 +285,9 @@ def main() -> None:
     servers = [start_server(ports[name], plain, cache) for name, plain, _ in configs]
     runs, mem, loads, extra, live = [], {}, {}, {}, {}
     try:
-        print("loading: local, then one split worker per configuration", flush=True)
-        live["local"] = (Run(path, L, None), None, None)
+        print("loading: local (repacked and generic kernels), then one split worker per configuration", flush=True)
+        live["local"] = (Run(path, L, None, repack=True), None, None)  # what `edgewise run` does
+        live["local-generic"] = (Run(path, L, None), None, None)  # the split's kernels: the exactness reference
         for name, plain, tail in configs:
             proxy = LatencyProxy("127.0.0.1", ports[name]).start()
             client = None if plain else TunnelClient(f"127.0.0.1:{proxy.port}", TOKEN).start()
@@ -277,7 +299,7 @@ def main() -> None:
         for rep in range(a.reps):
             for rtt in rtts:
                 for name, (r, proxy, client) in live.items():
-                    if name == "local" and rtt != rtts[0]:
+                    if name.startswith("local") and rtt != rtts[0]:
                         continue
                     runs.append(measure(name, r, proxy, rtt, prompt, a.tokens, client.stats if client else None))
                     print(f"  rep {rep} {name:>8} RTT {rtt:>3} ms: {1000 / runs[-1]['ms_per_token']:6.2f} tok/s",
@@ -287,18 +309,19 @@ def main() -> None:
             if proxy:
                 proxy.stop()
         print("wire breakdown (plain RPC, untimed) ...", flush=True)
-        extra = wire_breakdown(path, L, ports["plain"], L - a.head, prompt, 8)
+        extra = wire_breakdown(path, L, ports["plain"], L - a.head, prompt, 32)
     finally:
         for s in servers:
             s.kill()
     rows = median_rows(runs)
-    ref = rows[0]["tokens"]
+    ref = next(r for r in rows if r["config"] == "local-generic")["tokens"]
     for row in rows:
-        row["same_as_local"] = row["same_as_local"] and row.pop("tokens") == ref
+        row["same_tokens"] = row["same_tokens"] and row.pop("tokens") == ref
     summary = []
     for cfg in dict.fromkeys(r["config"] for r in rows):
         pts = [r for r in rows if r["config"] == cfg]
-        summary.append({"config": cfg, "round_trips_per_token": round(slope(pts), 2), "load_s": round(loads[cfg], 1),
+        rt = round(slope(pts), 2) if len(pts) > 1 else None
+        summary.append({"config": cfg, "round_trips_per_token": rt, "load_s": round(loads[cfg], 1),
                         "edge_rss_mb": round(mem[cfg]["rss"] / 1e6), "edge_anon_mb": round(mem[cfg]["rss_anon"] / 1e6)})
     for row in rows:
         base = next((p for p in rows if p["config"] == "plain" and p["rtt_ms"] == row["rtt_ms"]), None)
@@ -306,16 +329,28 @@ def main() -> None:
             row["tunnel_overhead_pct"] = round(100 * (1 - row["tok_s"] / base["tok_s"]), 1)
     info.update(loadavg_end=os.getloadavg(), rows=rows, summary=summary, wire=extra, load_s=loads)
     cols = ["config", "rtt_ms", "tok_s", "ms_per_token", "spread_ms", "up_bytes_per_token", "down_bytes_per_token",
-            "turns_per_token", "tunnel_overhead_pct", "same_as_local"]
+            "turns_per_token", "tunnel_overhead_pct", "same_tokens"]
     print(table(rows, cols))
     print(table(summary, ["config", "round_trips_per_token", "load_s", "edge_rss_mb", "edge_anon_mb"]))
-    print("client->server bytes per token by RPC command:", extra.get("up_by_command_per_token"),
-          "server->client:", extra.get("down_per_token"))
+    for k in ("up_by_command_per_token", "messages_per_token", "set_tensor_data_per_token", "down_per_token"):
+        print(f"{k}: {extra.get(k)}")
     out = write("split", info)
-    plot(rows, out.with_suffix(".png"),
-         f"split inference, {a.model}, {info['machine']['cpu']}, node/edge 1 core each ({info['machine']['date'][:10]})")
+    replot(out)
+
+
+def replot(out: Path) -> None:
+    import json
+
+    info = json.loads(out.read_text())
+    m = info["machine"]
+    plot(info["rows"], out.with_suffix(".png"),
+         f"split inference, {info['model']}, {m['cpu']} x{m['cores']}, node/edge 1 core each, "
+         f"load {info['loadavg_start'][0]:.1f} ({m['date'][:10]})")
     print(f"wrote {out} and {out.with_suffix('.png')}")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--replot"]:
+        replot(Path(__file__).resolve().parent / "results" / "split.json")
+    else:
+        main()

@@ -68,3 +68,29 @@ def test_sampling_with_seed_is_reproducible(rpc, qwen05):
         assert a == c and a
     finally:
         b.close()
+
+
+def test_split_is_exact_where_kernels_would_flip_a_near_tie(rpc, qwen15):
+    """The 1.5B has a near-tie at token 7 of this answer ("num" vs "number"):
+    repacked CPU kernels and the generic ones the RPC server runs round
+    differently.  The split runs generic kernels on every device, so it equals
+    a local engine with repacking off, token for token, wherever layers run."""
+    from edgewise.algo.sampling import SamplingParams
+    from edgewise.engine import Engine, EngineOptions
+    from edgewise.engine.chat import chat_tokens
+    from edgewise.engine.generate import generate
+    from edgewise.split import ggml
+    from edgewise.split.backend import SplitBackend
+
+    cfg = split_cfg()
+    with ggml.model_params(repack=False):
+        eng = Engine(qwen15, EngineOptions.from_config(cfg.engine))
+    toks = chat_tokens(eng, chat(PROMPTS[0]).dict_messages())
+    ref = "".join(d.text for d in generate(eng, toks, 24, SamplingParams(temperature=0.0), reuse_prefix=False))
+    eng.close()
+    b = SplitBackend(cfg, qwen15, rpc, 20, 4, token=TOKEN, progress=False)
+    try:
+        gen = b.open(chat(PROMPTS[0], 24), threading.Event())
+        assert "".join(d.text for d in gen) == ref
+    finally:
+        b.close()

@@ -29,7 +29,7 @@ def grade(prompt: str = typer.Argument(..., help="The request text to grade."),
 
     with user_errors():
         try:
-            grader = Grader.load(thresholds=_config_thresholds(config))
+            grader = Grader.load(thresholds=_config_thresholds(config)).warm()
         except (OSError, ValueError, KeyError) as e:
             fail(f"cannot load the grader weights: {e}")
         g = grader.grade([{"role": "user", "content": prompt}])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import typer
 
 from edgewise.cli import gateway as gateway_cmd
+from edgewise.cli import grade as grade_cmd
 from edgewise.cli import models as models_cmd
 from edgewise.cli import pii as pii_cmd
 from edgewise.cli import run as run_cmd
@@ -25,6 +26,10 @@ app.command(name="rpc-server")(split_cmd.rpc_server)
 app.command()(split_cmd.plan)
 app.command()(split_cmd.audit)
 app.command(name="triage")(triage_cmd.triage_cmd)
+app.command()(grade_cmd.grade)
+router_app = typer.Typer(help="Routing: per-deployment calibration.", no_args_is_help=True)
+router_app.command()(grade_cmd.calibrate)
+app.add_typer(router_app, name="router")
 
 if __name__ == "__main__":
     app()

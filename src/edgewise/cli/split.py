@@ -11,6 +11,10 @@ from edgewise.cli.common import err, fail, load, user_errors
 RISK_FLAG = "--i-know-this-exposes-an-unauthenticated-rpc-server"
 
 
+def _log(msg: str) -> None:
+    err.print(f"[dim]{msg}[/]")
+
+
 def rpc_server(
     host: str = typer.Option("127.0.0.1", help="Bind address of the tunnel (or of ggml itself with --plain)."),
     port: int = typer.Option(50052, help="Port."),
@@ -45,6 +49,9 @@ def rpc_server(
         err.print(f"[yellow]ggml RPC server (plain: no TLS, no token) on {s.host}:{s.port}[/]")
     else:
         err.print(f"edgewise rpc server on {s.host}:{s.port} (TLS, auth {'on' if s.auth else 'off: loopback only'})")
+        if not s.auth:
+            err.print("[yellow]no token: do not forward this port (ssh -R, frp, ngrok) "
+                      "without setting EDGEWISE_TOKEN[/]")
         err.print(f"certificate {s.fingerprint}", soft_wrap=True)
     err.print(f"weight cache: {s.cache_dir or 'off'}")
     try:
@@ -70,7 +77,7 @@ def plan(
         fail("--target-tps must be positive")
     with user_errors():
         cfg = load(config)
-        m = planner.measure(cfg, model or cfg.model, rpc, remote_layers, tokens, log=lambda s: err.print(f"[dim]{s}[/]"))
+        m = planner.measure(cfg, model or cfg.model, rpc, remote_layers, tokens, log=_log)
         typer.echo(planner.report(m, target_tps, mem_cap_mb))
 
 
@@ -93,7 +100,7 @@ def audit(
         cfg = load(config)
         sample = open(text, encoding="utf-8").read() if text else auditor.SAMPLE_TEXT
         res = auditor.run(model or cfg.model, remote_layers, local_tail, sample, sweep=sweep, max_tokens=max_tokens,
-                          shortlist=shortlist, threads=cfg.engine.n_threads, probe_tokens=probe_tokens, log=lambda s: err.print(f"[dim]{s}[/]"))
+                          shortlist=shortlist, threads=cfg.engine.n_threads, probe_tokens=probe_tokens, log=_log)
         typer.echo(auditor.report(res))
         if json_out:
             import json

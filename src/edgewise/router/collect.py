@@ -20,6 +20,9 @@ from .dataset import LOCAL_TIERS, OUTCOMES, TIERS, is_heldout, label, load_outco
 
 MODELS = {1: "smollm2-135m", 2: "qwen2.5-coder-0.5b", 3: "qwen2.5-coder-1.5b"}
 MAX_TOKENS = {"short": 64, "math": 128, "code": 160}
+# 2 on an idle 2-core machine. On a busy one use 1: llama.cpp threads wait
+# for each other at every op, and a descheduled thread stalls the others
+# (measured here: smollm 11 tok/s with 1 thread vs 0.5-1.2 with 2 under load).
 N_THREADS = 2
 # The harness's system prompt per kind (like a benchmark's prompt format);
 # the grader never sees it, only the user prompt.
@@ -40,15 +43,16 @@ def cache_key(tier: int, item: dict) -> str:
 class Runner:
     """Lazily loaded engines, one per tier."""
 
-    def __init__(self):
+    def __init__(self, threads: int = N_THREADS):
         self.engines: dict[int, object] = {}
+        self.threads = threads
 
     def engine(self, tier: int):
         if tier not in self.engines:
             from edgewise.config import EngineConfig
             from edgewise.engine import load_engine
 
-            cfg = EngineConfig(n_threads=N_THREADS, n_ctx=1024)
+            cfg = EngineConfig(n_threads=self.threads, n_ctx=1024)
             self.engines[tier] = load_engine(MODELS[tier], cfg, progress=False)
         return self.engines[tier]
 
@@ -90,7 +94,7 @@ def needed(item: dict, done: dict[int, dict], full: bool) -> int | None:
 
 
 def collect(items: list[dict], path: Path = OUTCOMES, full: bool = False, budget_s: float | None = None,
-            log=print) -> int:
+            threads: int = N_THREADS, log=print) -> int:
     """Fill in missing outcomes; held-out items first. Returns results written."""
     outcomes = load_outcomes(path)
     # drop stale results (prompt, model, budget or system prompt changed)
@@ -99,7 +103,7 @@ def collect(items: list[dict], path: Path = OUTCOMES, full: bool = False, budget
         for t in [t for t, row in tiers.items() if row.get("key") != cache_key(t, item)]:
             del tiers[t]
     order = sorted(items, key=lambda it: not is_heldout(it["id"]))
-    runner, written, t0 = Runner(), 0, time.monotonic()
+    runner, written, t0 = Runner(threads), 0, time.monotonic()
     try:
         with open(path, "a", encoding="utf-8") as out:
             for item in order:
@@ -117,4 +121,14 @@ def collect(items: list[dict], path: Path = OUTCOMES, full: bool = False, budget
                         f"{row['completion_tokens']:3d} tok {row['seconds']:5.1f}s")
     finally:
         runner.close()
+        compact(path)
     return written
+
+
+def compact(path: Path = OUTCOMES) -> None:
+    """Rewrite the outcomes one line per (id, tier), last result wins, sorted: a clean diff."""
+    rows = [row for tiers in load_outcomes(path).values() for row in tiers.values()]
+    rows.sort(key=lambda r: (r["id"], r["tier"]))
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tmp.replace(path)

@@ -93,6 +93,12 @@ class Grader:
                             t3=np.array(self.thresholds["tier3"]), t1=np.array(self.thresholds["tier1"]),
                             train_ids=np.array(sorted(train_ids)))
 
+    def warm(self) -> "Grader":
+        """Load what the first grade would load lazily (privacy topic model,
+        jieba's dictionary), so `ms` measures grading, not loading."""
+        self.grade([{"role": "user", "content": "warm up 预热一下，谢谢"}])
+        return self
+
     def proba(self, text: str) -> dict[str, float]:
         return self.model.proba(features(text))
 
@@ -128,11 +134,13 @@ def _threshold_for_under(p3: np.ndarray, need_cloud: np.ndarray, max_rate: float
     need_cloud holds 1/0 labels or, without labels, p(tier3) itself: then the
     estimate is the expected share of requests that needed the cloud but stay local.
     """
-    n = len(p3)
-    for t in np.unique(np.concatenate([p3, [np.inf]]))[::-1]:
-        if need_cloud[p3 < t].sum() / n <= max_rate:
-            return float(t)
-    return float(p3.min())
+    order = np.argsort(p3, kind="stable")
+    s = p3[order]
+    missed = np.concatenate([[0.0], np.cumsum(need_cloud[order])]) / len(s)
+    # candidates: every distinct score, and one above them all (nobody to the cloud)
+    cands = np.concatenate([np.unique(s), [np.nextafter(s[-1], np.inf)]])
+    ok = missed[np.searchsorted(s, cands, "left")] <= max_rate + 1e-12
+    return float(cands[ok].max())  # cands[0] sends everyone to the cloud: always ok
 
 
 def calibrate(grader: Grader, prompts: list[str], target_cloud_share: float | None = None,

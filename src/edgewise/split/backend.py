@@ -44,13 +44,17 @@ class SplitBackend:
         self.vocab = Engine(self.path, self.opts, name=self.model, vocab_only=True)  # tokenizer + chat template
         token = token if token is not None else (cfg.remote.token or cfg.server.token)
         self.tunnel = TunnelClient(rpc, token).start()
-        self.tunnel.probe()  # a wrong token or certificate fails here, clearly
         self.serial = Serial("split")
         self.worker: WorkerProc | None = None
         self.mode = "split"
         self.load_info: dict = {}
         self._pending = list(self.layout.warnings())
-        self._spawn("split")
+        try:
+            self.tunnel.probe()  # a wrong token or certificate fails here, clearly
+            self._spawn("split")
+        except Exception:
+            self.tunnel.close()
+            raise
 
     # -- Backend interface ------------------------------------------------------
     def ready(self) -> bool:
@@ -90,7 +94,7 @@ class SplitBackend:
         committed: list[int] = []
         start = {"op": "start", "prompt": list(prompt), "replay": [], "params": dataclasses.asdict(params),
                  "rng": None}
-        out = self._step(gen, start, start)
+        out = self._step(gen, start, lambda: start)
         for i in range(limit):
             if cancelled():
                 yield Delta(text.finish(), "cancelled")
@@ -107,19 +111,20 @@ class SplitBackend:
                 return
             yield Delta(shown)
             if i + 1 < limit:
-                resume = dict(start, replay=list(committed), rng=out["rng"])
-                out = self._step(gen, {"op": "next", "tok": tok}, resume)
+                rng = out["rng"]  # the sampler's state after this token: a replay continues from here
+                out = self._step(gen, {"op": "next", "tok": tok},
+                                 lambda: dict(start, replay=list(committed), rng=rng))
         yield Delta(text.finish(), "length")
 
-    def _step(self, gen: Generation, msg: dict, resume: dict) -> dict:
-        """One worker call; if the worker dies, recover and answer ``resume`` instead."""
+    def _step(self, gen: Generation, msg: dict, resume) -> dict:
+        """One worker call; if the worker dies, recover and answer ``resume()`` instead."""
         n = len(msg.get("prompt", ())) + len(msg.get("replay", ()))
         try:
             return self.worker.call(msg, self.step_timeout_s + 0.05 * n)
         except WorkerFailed as e:
             raise EngineError(f"split generation failed: {e}") from None
         except WorkerDied as e:
-            return self._recover(gen, resume, str(e))
+            return self._recover(gen, resume(), str(e))
 
     def _recover(self, gen: Generation, resume: dict, why: str) -> dict:
         self._note(gen, f"split worker stopped ({why}); reconnecting to {self.tunnel.address}")

@@ -111,21 +111,28 @@ def rpc_device(endpoint: str) -> int:
 
 
 @contextlib.contextmanager
-def model_devices(devices: list[int]):
-    """Make llama_cpp.Llama load with this NULL-terminated device list.
+def model_params(devices: list[int] | None = None, repack: bool = True):
+    """Make llama_cpp.Llama load with this NULL-terminated device list and,
+    with ``repack=False``, without the CPU's repacked weight layouts.
 
     Llama builds its llama_model_params from llama_model_default_params() and
-    offers no way to set ``devices``; without them llama.cpp never uses the
-    RPC devices (every layer silently stays on the CPU).
+    offers no way to set either field.  Without ``devices`` llama.cpp never
+    uses the RPC devices (every layer silently stays on the CPU).  Repacked
+    layouts run other kernels than the generic ones ggml's RPC server uses,
+    so results would depend on where a layer runs (near-ties in greedy
+    decoding flip); without them, every placement computes the same numbers.
     """
     import llama_cpp.llama_cpp as lc
 
-    arr = (ctypes.c_void_p * (len(devices) + 1))(*devices, None)
+    arr = (ctypes.c_void_p * (len(devices) + 1))(*devices, None) if devices else None
     orig = lc.llama_model_default_params
 
     def patched():
         p = orig()
-        p.devices = ctypes.cast(arr, ctypes.c_void_p)
+        if arr is not None:
+            p.devices = ctypes.cast(arr, ctypes.c_void_p)
+        if not repack:
+            p.use_extra_bufts = False
         return p
 
     lc.llama_model_default_params = patched

@@ -4,7 +4,6 @@ exactly the ones llama.cpp computes with."""
 from __future__ import annotations
 
 import ctypes
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -162,7 +161,3 @@ def read_tensor(info: ModelInfo, name: str) -> np.ndarray:
     rows = t.shape[1] if len(t.shape) > 1 else 1
     return out.reshape(rows, t.shape[0]) if len(t.shape) > 1 else out
 
-
-def layer_of(name: str) -> int | None:
-    m = re.match(r"blk\.(\d+)\.", name)
-    return int(m.group(1)) if m else None

@@ -30,6 +30,21 @@ def _env() -> dict:
     return env
 
 
+def child_setup(cpus: set[int] | None = None, die_with_parent: bool = False) -> None:
+    """In the child before exec: optionally pin it, and (Linux) have it killed
+    when the forking *thread* exits -- only safe from a long-lived thread.
+    Workers do not need it: their socketpair reads EOF when the parent dies."""
+    if die_with_parent:
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if cpus:
+        os.sched_setaffinity(0, cpus)
+
+
 class WorkerProc:
     def __init__(self, cpus: set[int] | None = None):
         """``cpus`` pins the worker (benchmarks keep the edge and the node apart)."""
@@ -37,7 +52,7 @@ class WorkerProc:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "edgewise.split.worker", str(child.fileno())],
             pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, env=_env(), preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+            stderr=subprocess.PIPE, env=_env(), preexec_fn=lambda: child_setup(cpus))
         child.close()
         self.conn = Connection(parent.detach())
         self.stderr: collections.deque[str] = collections.deque(maxlen=40)

@@ -235,6 +235,26 @@ class TunnelServer:
 
 
 # -- edge side -----------------------------------------------------------------
+def same_user(conn: socket.socket) -> bool:
+    """Whether the process at the other end of a loopback TCP connection runs
+    as our user (Linux: /proc/net/tcp); True where that cannot be read."""
+    import os
+
+    host, port = conn.getpeername()[:2]
+    if host != "127.0.0.1":
+        return False
+    want = "0100007F:%04X" % port  # little-endian hex address, as the kernel prints it
+    try:
+        with open("/proc/net/tcp") as f:
+            for line in f:
+                cols = line.split()
+                if len(cols) > 7 and cols[1] == want:
+                    return int(cols[7]) == os.getuid()
+    except OSError:
+        return True
+    return False
+
+
 def parse_hostport(rpc: str) -> tuple[str, int]:
     """HOST:PORT, [v6]:PORT or https://HOST:PORT -> (host, port)."""
     s = rpc.split("://", 1)[-1].rstrip("/")
@@ -336,6 +356,9 @@ class TunnelClient:
             threading.Thread(target=self._forward, args=(local,), daemon=True, name="tunnel-fwd").start()
 
     def _forward(self, local: socket.socket) -> None:
+        if not same_user(local):
+            local.close()  # another user's process must not ride on our token
+            return
         tune(local)
         try:
             remote = self.connect(RELAY)

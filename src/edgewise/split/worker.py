@@ -43,14 +43,16 @@ def load(msg: dict):
 
     silence_llama_logs()
     opts = EngineOptions(**msg["opts"])
+    repack = msg.get("repack", False)  # generic kernels everywhere: same numbers wherever a layer runs
     if not msg.get("endpoint"):
-        return Engine(msg["path"], opts, name=msg.get("name"))  # local fallback: whole model on the CPU
+        with ggml.model_params(repack=repack):  # local fallback: whole model on the CPU
+            return Engine(msg["path"], opts, name=msg.get("name"))
     layout = Layout(msg["n_layers"], msg["remote"], msg["tail"])
     # The tail (and LM head) go to a second RPC server in this process, on loopback.
     tail_port = free_port()
     ggml.start_rpc_server("127.0.0.1", tail_port, opts.n_threads or os.cpu_count() or 1)
     devs = [ggml.rpc_device(msg["endpoint"]), ggml.rpc_device(f"127.0.0.1:{tail_port}")]
-    with ggml.model_devices(devs):
+    with ggml.model_params(devs, repack):
         return Engine(msg["path"], opts, name=msg.get("name"), n_gpu_layers=layout.n_gpu_layers,
                       tensor_split=layout.tensor_split)
 
