@@ -30,6 +30,8 @@ from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts
 from edgewise.router.features import features  # noqa: E402
 from edgewise.router.grader import Grader  # noqa: E402
 from edgewise.router.pricing import DEFAULT_PRICES  # noqa: E402
+from edgewise.router import train as T  # noqa: E402
+from edgewise.router.train import auc_binary  # noqa: E402
 
 
 def parse(argv):
@@ -71,15 +73,51 @@ def tier_stats(outcomes: dict) -> list[dict]:
     return out
 
 
-def routers(P, correct, grader) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def category_prior(items: list[dict], rows: list[dict]) -> np.ndarray:
+    """Train-split share of label 3 in each item's (intended difficulty, kind, language).
+
+    A reference, not a router: it reads metadata the grader never sees, so it
+    shows how far knowing the prompt's type alone can get.
+    """
+    key = lambda r: (r["intended"], r["kind"], r["lang"])  # noqa: E731
+    rates: dict[tuple, list[bool]] = {}
+    for r in rows:
+        if not r["heldout"]:
+            rates.setdefault(key(r), []).append(r["label"] == 3)
+    return np.array([np.mean(rates.get(key(r), [0.5])) for r in items])
+
+
+def routers(P, correct, grader, items, rows) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """score (higher = more cloud) and local tier for each router compared."""
     n = len(P)
     t1 = grader.thresholds["tier1"]
     return {
         "grader": (P[:, 2], np.where(P[:, 0] >= t1, 1, 2)),
         "grader-2tier": (P[:, 2], np.full(n, 2)),
+        "category-prior": (category_prior(items, rows), np.full(n, 2)),
+        "prompt-length": (np.array([len(r["prompt"]) for r in items], float), np.full(n, 2)),
         "oracle": (M.oracle_score(correct), np.full(n, 2)),
     }
+
+
+def cross_validated(rows: list[dict], outcomes: dict, k: int = 5) -> dict | None:
+    """Secondary, steadier estimate: k-fold over every item with all three tiers run
+    (--full). Each fold's grader trains on the other folds' labels only."""
+    items = [r for r in rows if all(t in outcomes[r["id"]] for t in TIERS)]
+    if len(items) <= sum(r["heldout"] for r in rows):  # nothing beyond the held-out split
+        return None
+    P = np.zeros((len(items), 3))
+    for test in T.folds(items, k):
+        held = set(test.tolist())
+        model = T.fit_model([r for i, r in enumerate(items) if i not in held])
+        for i in test:
+            P[i] = list(model.proba(features(items[i]["prompt"])).values())
+    correct = np.array([[outcomes[r["id"]][t]["correct"] for t in TIERS] for r in items], bool)
+    s = M.summary(P[:, 2], np.full(len(items), 2), correct)
+    lo, hi = M.bootstrap_apgr(P[:, 2], np.full(len(items), 2), correct, 200)
+    return {"n": len(items), "folds": k, "weak": s["weak"], "strong": s["strong"], "apgr": s["apgr"],
+            "apgr_ci95": [lo, hi], "cpt50": s["cpt50"], "cpt80": s["cpt80"], "cpt95": s["cpt95"],
+            "auc_label3": auc_binary(P[:, 2], np.array([r["label"] for r in items]) == 3)}
 
 
 def at_thresholds(P, correct, tokens, labels, thresholds, prices) -> dict:
@@ -89,7 +127,8 @@ def at_thresholds(P, correct, tokens, labels, thresholds, prices) -> dict:
     return {"thresholds": thresholds, "tier_share": {t: round(float((tiers == t).mean()), 3) for t in TIERS},
             "quality": round(M.quality(tiers, correct), 3),
             "under_escalation": round(M.under_escalation(tiers, labels), 3),
-            "under_escalation_of_label3": round(float(((labels == 3) & (tiers < 3)).sum() / max(1, (labels == 3).sum())), 3),
+            "under_escalation_of_label3": round(float(((labels == 3) & (tiers < 3)).sum()
+                                                      / max(1, (labels == 3).sum())), 3),
             "cost_per_1k_usd": round(1000 * spent / len(P), 4),
             "all_cloud_cost_per_1k_usd": round(1000 * all_cloud / len(P), 4)}
 
@@ -131,11 +170,13 @@ def main(argv=None) -> None:
         raise SystemExit(f"grader trained on held-out items {sorted(leaked)[:5]}: retrain")
     items, P, correct, tokens, labels = heldout_arrays(rows, outcomes, grader)
     prices = {t: (getattr(args, f"tier{t}_in"), getattr(args, f"tier{t}_out")) for t in TIERS}
-    curves = {name: M.summary(s, loc, correct) for name, (s, loc) in routers(P, correct, grader).items()}
-    lo, hi = M.bootstrap_apgr(P[:, 2], routers(P, correct, grader)["grader"][1], correct, args.bootstrap)
+    compared = routers(P, correct, grader, items, rows)
+    curves = {name: M.summary(s, loc, correct) for name, (s, loc) in compared.items()}
+    lo, hi = M.bootstrap_apgr(P[:, 2], compared["grader"][1], correct, args.bootstrap)
     labels_all = Counter(r["label"] for r in rows)
     result = {
-        "machine": machine(), "models": MODELS, "max_tokens": MAX_TOKENS, "threads_this_run": args.threads, "prices_per_1m": prices,
+        "machine": machine(), "models": MODELS, "max_tokens": MAX_TOKENS, "threads_this_run": args.threads,
+        "prices_per_1m": prices,
         "prompts": len(prompts), "labelled": len(rows), "heldout_complete": len(items),
         "labels": {"all": dict(sorted(labels_all.items())),
                    "train": dict(sorted(Counter(r["label"] for r in rows if not r["heldout"]).items())),
@@ -143,13 +184,18 @@ def main(argv=None) -> None:
         "tiers": tier_stats(outcomes), "collect_s_this_run": round(collect_s),
         "generation_s_total": round(sum(r["seconds"] for t in outcomes.values() for r in t.values())),
         "apgr_ci95": [lo, hi], "curves": curves,
+        "heldout_auc": {"label3": auc_binary(P[:, 2], labels == 3),
+                        "tier2_wrong": auc_binary(P[:, 2], ~correct[:, 1]),
+                        "cloud_gain": auc_binary(P[:, 2], correct[:, 2] & ~correct[:, 1])},
         "at_default_thresholds": at_thresholds(P, correct, tokens, labels, grader.thresholds, prices),
+        "cross_validated_all_items": cross_validated(rows, outcomes),
     }
     report(result)
     write("router_eval", result)
     title = (f"router held-out n={len(items)}; {result['machine']['cpu'][:40]}; "
              f"{result['machine']['date'][:10]}")
-    plot(curves, curves["grader"]["weak"], curves["grader"]["strong"], RESULTS / "router_eval.png", title)
+    shown = {k: curves[k] for k in ("grader", "category-prior", "prompt-length", "oracle")}
+    plot(shown, curves["grader"]["weak"], curves["grader"]["strong"], RESULTS / "router_eval.png", title)
 
 
 def fmt(x) -> str:
@@ -169,10 +215,19 @@ def report(r: dict) -> None:
              "CPT95": fmt(v["cpt95"])} for k, v in r["curves"].items()]
     print(table(rows, ["router", "APGR", "CPT50", "CPT80", "CPT95"]))
     print(f"grader APGR 95% bootstrap interval: [{r['apgr_ci95'][0]:.2f}, {r['apgr_ci95'][1]:.2f}]")
+    a = r["heldout_auc"]
+    print(f"grader p(tier3) ROC AUC on held-out: label 3 {a['label3']:.2f}, tier 2 wrong {a['tier2_wrong']:.2f}, "
+          f"cloud fixes it {a['cloud_gain']:.2f}")
     d = r["at_default_thresholds"]
     print(f"\nat shipped thresholds {d['thresholds']}: tier shares {d['tier_share']}, quality {d['quality']}, "
           f"under-escalation {d['under_escalation']} of all ({d['under_escalation_of_label3']} of label-3), "
           f"cost ${d['cost_per_1k_usd']}/1k requests vs all-cloud ${d['all_cloud_cost_per_1k_usd']}/1k")
+    cv = r["cross_validated_all_items"]
+    if cv:
+        print(f"{cv['folds']}-fold CV over all {cv['n']} items with every tier: APGR {cv['apgr']:.2f} "
+              f"[{cv['apgr_ci95'][0]:.2f}, {cv['apgr_ci95'][1]:.2f}], CPT50/80/95 {fmt(cv['cpt50'])}/"
+              f"{fmt(cv['cpt80'])}/{fmt(cv['cpt95'])}, AUC label 3 {cv['auc_label3']:.2f} "
+              f"(quality all-tier2 {cv['weak']:.3f}, all-tier3 {cv['strong']:.3f})")
     print(f"generation time recorded: {r['generation_s_total']} s")
 
 

@@ -39,9 +39,11 @@ def test_hand_picked_cases_are_not_in_the_prompt_set():
     assert not (set(EASY) | set(HARD)) & known
 
 
+PARTS = [{"type": "text", "text": "Sort a list in Python"}]
+
+
 @pytest.mark.parametrize("request_", ["What is 2+2?", [{"role": "user", "content": "你好"}],
-                                      [{"role": "system", "content": "be brief"},
-                                       {"role": "user", "content": [{"type": "text", "text": "Sort a list in Python"}]}]])
+                                      [{"role": "system", "content": "be brief"}, {"role": "user", "content": PARTS}]])
 def test_grade_schema(grader, request_):
     g = grader.grade(request_)
     assert isinstance(g, Grade) and g.tier in (1, 2, 3)

@@ -42,7 +42,10 @@ ASSERTS = {"type": "python_asserts", "entry": "inc", "asserts": "assert inc(1) =
     ("```python\ndef other(x):\n    return x + 1\n```", False),
     ("I cannot help with that.", False),
 ])
-def test_python_asserts(answer, ok):
+def test_python_asserts(answer, ok, monkeypatch):
+    from edgewise.router import checks
+
+    monkeypatch.setattr(checks, "TIMEOUT_S", 1.0)  # the endless loop must not cost 5 s
     assert check(answer, ASSERTS) is ok
 
 

@@ -96,11 +96,14 @@ def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or J
     prompts, labels = read_prompts(file)
     if not prompts:
         fail(f"{file} holds no prompts")
-    grader = Grader.load()
+    path = Path(config) if config else default_config_path()
+    # keep a tier-1 threshold the user already set; only tier 3 is calibrated
+    grader = Grader.load(thresholds=_config_thresholds(str(path)) if path.exists() else None)
     th = calibrate_thresholds(grader, prompts, cloud_share, max_under_escalation, labels)
     p3 = np.array([grader.proba(p)["tier3"] for p in prompts])
-    path = Path(config) if config else default_config_path()
     write_thresholds(path, th)
-    typer.echo(json.dumps({"thresholds": th, "prompts": len(prompts), "cloud_share": round(float((p3 >= th["tier3"]).mean()), 4),
-                           "under_escalation_from": "labels" if labels else "grader p(tier3) estimate",
-                           "config": str(path)}, ensure_ascii=False))
+    out = {"thresholds": th, "prompts": len(prompts), "cloud_share": round(float((p3 >= th["tier3"]).mean()), 4),
+           "config": str(path)}
+    if max_under_escalation is not None:
+        out["under_escalation_from"] = "labels" if labels else "grader p(tier3) estimate"
+    typer.echo(json.dumps(out, ensure_ascii=False))

@@ -121,7 +121,8 @@ def _limits() -> None:  # runs in the child before exec
     resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
 
 
-def run_asserts(code: str, asserts: str, timeout: float = TIMEOUT_S) -> bool:
+def run_asserts(code: str, asserts: str, timeout: float | None = None) -> bool:
+    timeout = TIMEOUT_S if timeout is None else timeout
     with tempfile.TemporaryDirectory(prefix="ew-check-") as tmp:
         path = os.path.join(tmp, "answer.py")
         with open(path, "w", encoding="utf-8") as f:

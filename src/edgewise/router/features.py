@@ -1,7 +1,8 @@
 """Grader features for one request text (pure, no I/O, well under 1 ms).
 
 Base tokens come from the privacy topic tokenizer (Han unigrams/bigrams,
-words, word bigrams, char 4-grams of words, digits folded to 0). On top:
+words, word bigrams, digits folded to 0); its char 4-grams are dropped
+(5-fold CV AUC on the train split: 0.768 without, 0.758 with). On top:
   lang:, len:, sent:    language, length and sentence-count buckets
   nums:, op:            how many numbers and arithmetic cues (multi-step math)
   code:, id:            code requests and the parts of a named identifier
@@ -16,7 +17,7 @@ import re
 from edgewise.privacy.topics import tokens as base_tokens
 
 # Changing anything here invalidates grader.npz: bump it and retrain.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*%?")
@@ -72,7 +73,7 @@ def _identifiers(text: str) -> list[str]:
 
 
 def features(text: str) -> list[str]:
-    toks = base_tokens(text)
+    toks = [t for t in base_tokens(text) if not t.startswith("c:")]
     toks += _shape(text)
     toks += _identifiers(text)
     toks += ["cue:" + name for name, rx in _CUES.items() if rx.search(text)]

@@ -75,7 +75,9 @@ class Grader:
         if tuple(model.classes) != CLASSES:
             raise ValueError(f"grader classes {model.classes} != {CLASSES}")
         self.model = model
-        self.thresholds = {**DEFAULT_THRESHOLDS, **(meta or {}).get("thresholds", {}), **(thresholds or {})}
+        # config values may arrive as strings or ints from YAML
+        given = {k: float(v) for k, v in (thresholds or {}).items()}
+        self.thresholds = {**DEFAULT_THRESHOLDS, **(meta or {}).get("thresholds", {}), **given}
         self.meta = meta or {}
 
     @classmethod
