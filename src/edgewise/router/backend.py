@@ -83,7 +83,7 @@ class RouterBackend:
     def decide(self, req) -> tuple[int, str, dict]:
         msgs = req.dict_messages()
         verdict = privacy_level(msgs)
-        grade = self.grader().grade(msgs)
+        grade = self.grader().grade(msgs, privacy=False)  # privacy_level already ran above
         tier = grade.tier
         if verdict.level == "sensitive" and tier == 3:
             tier = 2  # sensitive text never leaves the laptop
