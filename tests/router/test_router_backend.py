@@ -26,7 +26,7 @@ class Grade:
 class FixedGrader:
     tier = 2
 
-    def grade(self, messages):
+    def grade(self, messages, privacy=True):
         return Grade(self.tier)
 
 
