@@ -67,6 +67,9 @@ class ServerConfig(_Section):
     port: int = 8765
     model: str = "qwen2.5-coder-1.5b"
     token: str | None = None  # or EDGEWISE_TOKEN
+    # auto mode: the target model (a registry name or GGUF path) to run on this
+    # machine when the planner measures it faster than the node; None: never
+    local_target: str | None = None
     tls: bool = False
     max_sessions: int = 4
     session_ttl_s: float = 300.0

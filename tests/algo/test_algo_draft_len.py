@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edgewise.algo.draft_len import (
-    MODES, AcceptanceTracker, Measurements, VerifyCost, choose_gamma, choose_mode,
+    MODES, AcceptanceTracker, Measurements, VerifyCost, choose_gamma, choose_mode, plan_request, stream_chunk_len,
     crossover_draft_ms, crossover_rtt, fit_verify_cost, mode_costs, ms_per_token, round_time,
 )
 
@@ -252,3 +252,61 @@ def test_crossover_draft_is_the_boundary(alpha, t_d, a, b, r, t_s, pipelined):
 def test_pipelining_raises_the_rtt_crossover():
     m = Measurements(alpha=0.85, t_draft_ms=8, verify=FLAT, t_remote_step_ms=40)
     assert crossover_rtt(m, pipelined=True) > crossover_rtt(m)
+
+
+# --- per-request plan and re-plan interval --------------------------------------------------
+
+def test_plan_request_charges_the_round_trip_once():
+    # equal steady-state speed: the node's first reply costs one RTT, the local target none
+    m = Measurements(alpha=0.5, rtt_ms=100, t_remote_step_ms=40, t_local_target_ms=40)
+    mode, total = plan_request(m, 50)
+    assert mode == "local_target"
+    assert total["remote_stream"] - total["local_target"] == pytest.approx(100)
+    # a faster node wins once the request is long enough to repay the RTT
+    m = Measurements(alpha=0.5, rtt_ms=100, t_remote_step_ms=38, t_local_target_ms=40)
+    assert plan_request(m, 20)[0] == "local_target"
+    assert plan_request(m, 80)[0] == "remote_stream"
+    with pytest.raises(ValueError):
+        plan_request(Measurements(alpha=0.5), 10)
+
+
+def test_plan_request_agrees_with_choose_mode_without_fixed_costs():
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        m = Measurements(alpha=float(rng.uniform(0.1, 0.95)), rtt_ms=0.0, t_draft_ms=float(rng.uniform(1, 60)),
+                         verify=VerifyCost(float(rng.uniform(0, 60)), float(rng.uniform(0, 60))),
+                         t_remote_step_ms=float(rng.uniform(5, 80)))
+        assert plan_request(m, 100)[0] == choose_mode(m)[0]
+
+
+@pytest.mark.parametrize("rtt,step", [(0, 50), (20, 48), (200, 48), (1, 0.5), (500, 5)])
+def test_stream_chunk_bounds_the_replan_overhead(rtt, step):
+    n = stream_chunk_len(rtt, step)
+    assert 16 <= n <= 1024
+    if 16 < n < 1024:
+        assert rtt <= 0.03 * step * n  # one extra round trip per chunk is <= 3% of its decode time
+        assert rtt > 0.03 * step * (n - 1)  # and the chunk is no longer than needed
+    assert stream_chunk_len(0, 50) == 16 and stream_chunk_len(10_000, 1) == 1024
+
+
+def test_lazy_sequential_verify_never_beats_streaming_the_same_target():
+    """One decode per emitted token: speculation pays the same target time plus drafting and RTT."""
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        step = float(rng.uniform(5, 100))
+        m = Measurements(alpha=float(rng.uniform(0.01, 0.99)), rtt_ms=float(rng.uniform(0, 200)),
+                         t_draft_ms=float(rng.uniform(0.1, 60)), verify=VerifyCost(0.0, step, lazy=True),
+                         t_remote_step_ms=step, gamma_max=16)
+        table = mode_costs(m)
+        assert table["spec_sync"].ms_per_token >= step - 1e-9
+        assert table["spec_pipelined"].ms_per_token >= step - 1e-9
+        assert choose_mode(m)[0] == "remote_stream"
+        assert crossover_rtt(m) is None and crossover_rtt(m, pipelined=True) is None
+
+
+def test_lazy_verify_costs_expected_passes():
+    v = VerifyCost(2.0, 10.0, lazy=True)
+    assert v(4, 1.0) == pytest.approx(2 + 10 * 5)  # all accepted: 4 drafts + the previous bonus
+    assert v(4, 0.0) == pytest.approx(2 + 10 * 1)  # all rejected: only the catch-up pass
+    assert v(3, 0.5) == pytest.approx(2 + 10 * (1 + 0.5 + 0.25 + 0.125))
+    assert VerifyCost(2.0, 10.0)(4, 0.3) == pytest.approx(42)  # batched: alpha does not matter

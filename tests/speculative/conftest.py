@@ -50,7 +50,11 @@ def spec_tokens(draft, node: str, messages, max_tokens: int, **kw):
 
     notices = []
     on_draft = kw.pop("on_draft", None)
-    dec = SpeculativeDecoder(draft, lambda: NodeLink(node, kw.pop("token", TOKEN)), notice=notices.append, **kw)
+    setup = kw.pop("setup", None)
+    token = kw.pop("token", TOKEN)
+    dec = SpeculativeDecoder(draft, lambda: NodeLink(node, token), notice=notices.append, **kw)
+    if setup:
+        setup(dec)
     deltas = list(dec.generate(chat_tokens(draft, messages), max_tokens, SamplingParams(0.0), on_draft=on_draft))
     dec.close()
     text = "".join(d.text for d in deltas)

@@ -47,9 +47,29 @@ def test_stats_account_for_server_work(draft, node):
 
 
 def test_auto_mode_switches_and_stays_exact(draft, node):
-    """auto re-plans every round; streamed chunks and speculative rounds share one cache."""
+    """Streamed chunks and speculative rounds alternate on one cache; the output stays the target's."""
     msgs = [{"role": "user", "content": PROMPTS[1]}]
     ref, _ = remote_text(node, msgs, 40)
-    text, _, dec, _ = spec_tokens(draft, node, msgs, 40, auto=True, chunk=6)
+    flips = iter(["remote_stream", "spec", "spec", "remote_stream"] * 20)
+
+    def scripted(dec):
+        dec.planner.first = lambda n: "spec"
+        dec.planner.next = lambda current, left: next(flips)
+
+    text, _, dec, _ = spec_tokens(draft, node, msgs, 40, auto=True, chunk=5, setup=scripted)
     assert text == ref
-    assert dec.stats.rounds >= 1 and len(dec.stats.plans) >= 1
+    st = dec.stats
+    assert st.rounds >= 2 and st.streamed >= 5
+    assert "spec" in st.plans and "remote_stream" in st.plans
+
+
+def test_auto_plans_from_measurements_before_the_first_token(draft, node):
+    """On this CPU the node's verify costs a decode step per token, so the planner streams
+    from the first token (no speculative warm-up round) and stays exact."""
+    msgs = [{"role": "user", "content": PROMPTS[0]}]
+    ref, _ = remote_text(node, msgs, 24)
+    text, _, dec, _ = spec_tokens(draft, node, msgs, 24, auto=True)
+    assert text == ref
+    assert dec.opened["step_ms"] > 0  # the node announced its own cost
+    assert dec.stats.plans[0] == "remote_stream" and dec.stats.rounds == 0
+    assert dec.planner.t_draft_ms > 0 and dec.planner.step_ms > 0

@@ -7,7 +7,13 @@ Symbols
   g       draft length gamma, chosen in [1, g_max]
   t_d     draft time per drafted token (local)
   t_v(g)  target verify time for a block of g drafts = a + b*g
-          (CPU: b ~ one decode step per token; GPU: b ~ 0, flat)
+          (batched verify; CPU: b ~ one decode step per token; GPU: b ~ 0, flat)
+          or, for a lazy sequential verifier (edgewise's node: one decode
+          per token, stopping at the first rejection), a + b*E(alpha, g):
+          it decodes the previous round's bonus token plus every accepted
+          draft, E(alpha, g) passes on average.  Then verify costs exactly
+          a target step per emitted token, so speculation can never beat
+          the same target streaming (sync: (g*t_d + r)/E + b >= b).
   r       network round-trip time
   A = g*t_d          drafting time per round
   B = r + t_v(g)     round trip plus verification
@@ -45,6 +51,13 @@ Modes (ms per generated token, steady state):
   spec_sync       T_sync(g*) / E(alpha, g*)
   spec_pipelined  T_pipe(g*) / E(alpha, g*)
 
+Per request (plan_request): predicted total ms for the next n tokens is
+  n * ms_per_token(mode) + r for modes that need the node before their
+  first token (every mode but local_target; r once, for the first reply).
+Re-planning while the target streams costs one round trip per chunk; a
+chunk of ceil(r / (f * t_s)) tokens keeps that under a fraction f of the
+chunk's decode time (stream_chunk_len).
+
 Crossover (speculation vs remote streaming with step t_s): speculation with
 draft length g wins iff T(g) < t_s * E(alpha, g). T grows with r and with
 t_d, so there is a largest r (and a largest t_d) below which some g wins;
@@ -53,6 +66,7 @@ the synchronous model: r* = max_g [t_s*E(alpha, g) - g*t_d - t_v(g)].
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,13 +79,15 @@ MODES = ("local_target", "remote_stream", "spec_sync", "spec_pipelined")
 
 @dataclass(frozen=True)
 class VerifyCost:
-    """t_v(g) = a_ms + b_ms * g."""
+    """t_v(g) = a_ms + b_ms * g, or a_ms + b_ms * E(alpha, g) when ``lazy``."""
 
     a_ms: float
     b_ms: float = 0.0
+    lazy: bool = False
 
-    def __call__(self, gamma: int) -> float:
-        return self.a_ms + self.b_ms * gamma
+    def __call__(self, gamma: int, alpha: float = 1.0) -> float:
+        n = expected_tokens_per_round(alpha, gamma) if self.lazy else gamma
+        return self.a_ms + self.b_ms * n
 
 
 def fit_verify_cost(gammas: Sequence[int], times_ms: Sequence[float]) -> VerifyCost:
@@ -105,7 +121,7 @@ def ms_per_token(alpha: float, gamma: int, t_draft_ms: float, rtt_ms: float,
     """Expected ms per emitted token for one draft length (see module doc)."""
     if gamma < 1:
         raise ValueError("gamma must be >= 1")
-    t = round_time(gamma * t_draft_ms, rtt_ms + verify(gamma), _hit(alpha, gamma, pipelined))
+    t = round_time(gamma * t_draft_ms, rtt_ms + verify(gamma, alpha), _hit(alpha, gamma, pipelined))
     return t / expected_tokens_per_round(alpha, gamma)
 
 
@@ -206,6 +222,24 @@ def choose_mode(m: Measurements) -> tuple[str, dict[str, ModeCost]]:
     return best.mode, table
 
 
+def plan_request(m: Measurements, n_tokens: int) -> tuple[str, dict[str, float]]:
+    """Mode with the least predicted time (ms) for the next ``n_tokens``."""
+    table = mode_costs(m)
+    if not table:
+        raise ValueError("no mode is available with these measurements")
+    total = {k: c.ms_per_token * max(1, n_tokens) + (0.0 if k == "local_target" else m.rtt_ms)
+             for k, c in table.items()}
+    return min(total, key=lambda k: (total[k], MODES.index(k))), total
+
+
+def stream_chunk_len(rtt_ms: float, step_ms: float, overhead: float = 0.03, lo: int = 16, hi: int = 1024) -> int:
+    """Tokens per streamed chunk so that one re-plan round trip costs at most
+    ``overhead`` of the chunk's decode time."""
+    if step_ms <= 0:
+        return hi
+    return int(min(hi, max(lo, math.ceil(rtt_ms / (overhead * step_ms)))))
+
+
 def _solve_round_time(target: float, other: float, hit: float) -> float | None:
     """x >= 0 with round_time(x, other, hit) == target; None if even x=0 fails.
 
@@ -230,9 +264,9 @@ def _crossover(m: Measurements, pipelined: bool, solve_for_rtt: bool) -> float |
         hit = _hit(m.alpha, g, pipelined)
         if solve_for_rtt:
             x = _solve_round_time(target, g * m.t_draft_ms, hit)
-            value = None if x is None else x - m.verify(g)
+            value = None if x is None else x - m.verify(g, m.alpha)
         else:
-            x = _solve_round_time(target, m.rtt_ms + m.verify(g), hit)
+            x = _solve_round_time(target, m.rtt_ms + m.verify(g, m.alpha), hit)
             value = None if x is None else x / g
         if value is not None and value > 0.0 and (best is None or value > best):
             best = value

@@ -40,10 +40,11 @@ def _stream(backend, req) -> str:
 
 
 def _backend(config, mode, model, server, draft_len, rpc=None, remote_layers=None, local_tail=0, threads=None,
-             ctx=None):
+             ctx=None, local_target=None):
     from edgewise.edge.backends.factory import build
 
-    overrides = {"remote.url": server, "engine.n_threads": threads, "engine.n_ctx": ctx}
+    overrides = {"remote.url": server, "engine.n_threads": threads, "engine.n_ctx": ctx,
+                 "remote.local_target": local_target}
     cfg = load(config, **overrides)
     return cfg, build(cfg, mode, model, draft_len=draft_len, rpc=rpc, remote_layers=remote_layers,
                       local_tail=local_tail, show_provisional=is_tty())
@@ -65,11 +66,14 @@ def run(
     local_tail: int = typer.Option(0, "--local-tail", help="Split: last layers kept local (U-shape)."),
     threads: int = typer.Option(None, "--threads", help="Engine threads (config engine.n_threads)."),
     ctx: int = typer.Option(None, "--ctx", help="Context size (config engine.n_ctx)."),
+    local_target: str = typer.Option(None, "--local-target",
+                                     help="auto: the target model, run here when measured faster than the node."),
     config: str = typer.Option(None, "--config", help="Config file."),
 ):
     """Answer one prompt, streaming only the answer text to stdout."""
     with user_errors():
-        _, backend = _backend(config, mode, model, server, draft_len, rpc, remote_layers, local_tail, threads, ctx)
+        _, backend = _backend(config, mode, model, server, draft_len, rpc, remote_layers, local_tail, threads, ctx,
+                              local_target)
         _stream(backend, _request([{"role": "user", "content": prompt}], max_tokens, temperature, seed, top_p, top_k))
     sys.stdout.write("\n")
 

@@ -34,7 +34,7 @@ class SpeculativeBackend:
     """Local draft engine + remote target, behind the gateway Backend interface."""
 
     def __init__(self, cfg: Config, draft: Engine, draft_len="auto", pipelined: bool = True,
-                 show_provisional: bool = False, auto: bool = False):
+                 show_provisional: bool = False, auto: bool = False, local_target: Engine | None = None):
         from edgewise.edge.node_link import NodeLink
         from edgewise.edge.speculative import SpeculativeDecoder
 
@@ -43,7 +43,7 @@ class SpeculativeBackend:
         self.draft = draft
         self.notices: list[str] = []
         self.decoder = SpeculativeDecoder(draft, lambda: NodeLink(url, cfg.remote.token), draft_len, pipelined,
-                                          notice=self._notice, auto=auto)
+                                          notice=self._notice, auto=auto, local_target=local_target)
         self.worker = Serial("speculative")
         self.show_provisional = show_provisional
 
@@ -79,14 +79,28 @@ class SpeculativeBackend:
                     shown.commit()
                 yield Delta(d.text, d.finish_reason)
             st = self.decoder.stats
-            gen.meta.update(served_by=f"speculative:{self.decoder.opened.get('model', '?')}",
-                            remote_tokens=gen.completion_tokens if not st.fell_back else 0,
+            local = st.local_target > 0
+            where = f"local:{self.decoder.local_target.name}" if local else \
+                f"speculative:{self.decoder.opened.get('model', '?')}"
+            gen.meta.update(served_by=where,
+                            remote_tokens=gen.completion_tokens if not (st.fell_back or local) else 0,
                             spec={"rounds": st.rounds, "acceptance": round(st.acceptance, 3), "streamed": st.streamed,
-                                  "passes": st.passes, "fell_back": st.fell_back})
+                                  "passes": st.passes, "fell_back": st.fell_back, "plans": _runs(st.plans)})
             gen.meta["notices"] = list(self.notices)
 
         gen.deltas = deltas()
         return gen
+
+
+def _runs(plans: list[str]) -> list[list]:
+    """['spec', 'spec', 'remote_stream'] -> [['spec', 2], ['remote_stream', 1]]"""
+    out: list[list] = []
+    for p in plans:
+        if out and out[-1][0] == p:
+            out[-1][1] += 1
+        else:
+            out.append([p, 1])
+    return out
 
 
 class _Provisional:
@@ -127,7 +141,11 @@ def build(cfg: Config, mode: str, model: str | None, progress: bool = True, draf
         # auto: the same session, re-planned every round between speculating and
         # letting the target stream (algo/draft_len.choose_mode on live measurements).
         draft = load_engine(model or cfg.model, cfg.engine, progress=progress)
-        spec = SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional, auto=mode == "auto")
+        target = None
+        if mode == "auto" and cfg.remote.local_target:  # weights are mmapped; the planner times one step
+            target = load_engine(cfg.remote.local_target, cfg.engine, progress=progress)
+        spec = SpeculativeBackend(cfg, draft, draft_len, show_provisional=show_provisional, auto=mode == "auto",
+                                  local_target=target)
         local = LocalBackend(draft)
         local.worker = spec.worker  # one engine, one queue
         return PrivateBackend(spec, lambda: local, policy)

@@ -23,11 +23,12 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from edgewise.algo.draft_len import AcceptanceTracker, Measurements, VerifyCost, choose_gamma, choose_mode
+from edgewise.algo.draft_len import VerifyCost, choose_gamma
 from edgewise.algo.sampling import SamplingParams, process_logits, sample_sparse, sparse_topk
 from edgewise.edge.node_link import NodeDown, NodeLink
+from edgewise.edge.planner import Planner
 from edgewise.engine import Engine
-from edgewise.engine.generate import Delta
+from edgewise.engine.generate import Delta, generate, time_step
 from edgewise.engine.textstream import TextStream
 
 SPARSE_K = 64  # draft probabilities sent per drafted token
@@ -47,7 +48,8 @@ class SpecStats:
     first_draft_s: float | None = None  # time to first provisional text
     gammas: list[int] = field(default_factory=list)
     streamed: int = 0  # tokens the target decoded alone (auto chose remote streaming)
-    plans: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)  # auto: the mode of every round/chunk
+    local_target: int = 0  # tokens from the local copy of the target
 
     @property
     def acceptance(self) -> float:
@@ -57,8 +59,10 @@ class SpecStats:
 class SpeculativeDecoder:
     def __init__(self, draft: Engine, link: Callable[[], NodeLink], draft_len: int | str = "auto",
                  pipelined: bool = True, gamma_max: int = 8, retries: int = 4, backoff_s: float = 0.25,
-                 notice: Callable[[str], None] = lambda s: None, auto: bool = False, chunk: int = 16):
+                 notice: Callable[[str], None] = lambda s: None, auto: bool = False, chunk: int | None = None,
+                 local_target: Engine | None = None):
         self.draft = draft
+        self.local_target = local_target  # the target's weights on this machine, if configured
         self.make_link = link
         self.fixed = None if draft_len == "auto" else int(draft_len)
         self.pipelined = pipelined
@@ -68,11 +72,8 @@ class SpeculativeDecoder:
         self.link: NodeLink | None = None
         self.opened: dict = {}
         self.sid: str | None = None
-        self.tracker = AcceptanceTracker()
-        self.t_draft_ms = 30.0
-        self.pass_ms = 50.0  # target ms per verify pass (from verdicts)
-        self.step_ms: float | None = None  # target ms per streamed token (inter-arrival)
-        self.auto, self.chunk = auto, chunk
+        self.planner = Planner(gamma_max, local_target is not None)
+        self.auto, self.chunk = auto, chunk  # chunk: streamed tokens per re-plan (None: planner's)
 
     # -- session -----------------------------------------------------------
     def connect(self, seed: int = 0) -> dict:
@@ -83,6 +84,7 @@ class SpeculativeDecoder:
                             "seed": seed})
         self.link, self.opened, self.sid = link, opened, opened["session"]
         self.rtt_ms = link.ping(3)
+        self.planner.on_open(opened, self.rtt_ms)
         return opened
 
     def close(self) -> None:
@@ -101,8 +103,8 @@ class SpeculativeDecoder:
         state["logits"] = d.eval(tokens[len(d.tokens):])[-1]
         state["at"] = len(tokens)
 
-    def _pick(self, state: dict, params: SamplingParams, rng) -> tuple[int, tuple | None]:
-        row = state["logits"][: self.draft.vocab_size]
+    def _pick(self, state: dict, params: SamplingParams, rng, vocab: int | None = None) -> tuple[int, tuple | None]:
+        row = state["logits"][: vocab or self.draft.vocab_size]
         if params.greedy:
             return int(np.argmax(row)), None
         ids, probs = sparse_topk(process_logits(row, params), SPARSE_K)
@@ -117,15 +119,15 @@ class SpeculativeDecoder:
             return False
         state["logits"] = self.draft.eval([tok])[0]
         state["at"] = len(self.draft.tokens)
-        self.t_draft_ms = 0.8 * self.t_draft_ms + 0.2 * (time.perf_counter() - t) * 1000
+        self.planner.on_draft((time.perf_counter() - t) * 1000)
         return True
 
     def gamma(self, left: int) -> int:
         if self.fixed:
             g = self.fixed
         else:
-            g = choose_gamma(self.tracker.alpha, self.t_draft_ms, self.rtt_ms, VerifyCost(0.0, self.pass_ms),
-                             self.gamma_max, self.pipelined)
+            m = self.planner.measurements()
+            g = choose_gamma(m.alpha, m.t_draft_ms, m.rtt_ms, m.verify, self.gamma_max, self.pipelined)
         return max(1, min(g, left, int(self.opened.get("max_draft", g))))
 
     # -- generation ----------------------------------------------------------
@@ -148,11 +150,16 @@ class SpeculativeDecoder:
         state: dict = {}
         t0 = time.perf_counter()
         self.seed = params.seed or 0
+        mode = "spec"
+        if self.auto:
+            mode = self._plan_request(max_tokens)
+            if mode == "local_target":
+                yield from self._on_local_target(prompt, max_tokens, params, stop, cancelled)
+                return
         if not self._start(committed):
-            yield from self._local_tail(committed, 0, max_tokens, params, rng, text, state, cancelled)
+            yield from self._local_tail(committed, n_prompt, 0, max_tokens, params, rng, text, state, cancelled)
             return
         st.rtt_ms = self.rtt_ms
-        self._sync_draft(committed, state)
         ahead: list = []
         rnd = n_out = 0
         while True:
@@ -160,16 +167,24 @@ class SpeculativeDecoder:
                 yield Delta(text.finish(), finish_reason="cancelled")
                 return
             rnd += 1
-            if self.auto and st.rounds and self._prefer_stream():
+            if self.auto and (st.rounds or st.streamed):
+                mode = self.planner.next(mode, max_tokens - n_out)
+            if self.auto:
+                st.plans.append(mode)
+            if mode == "remote_stream":
+                ahead = []  # the draft's continuation is stale once the target streams
                 for done in self._stream_chunk(rnd, committed, n_prompt, max_tokens - n_out, params, text):
                     n_out += done.token is not None
                     yield done
                     if done.finish_reason:
                         return
                 if self.link is None:  # node gone during the chunk
-                    yield from self._local_tail(committed, n_out, max_tokens, params, rng, text, state, cancelled)
+                    yield from self._local_tail(committed, n_prompt, n_out, max_tokens, params, rng, text, state,
+                                                cancelled)
                     return
                 continue
+            if not ahead:
+                self._sync_draft(committed, state)  # overlaps the node's prefill on the first round
             g = self.gamma(max_tokens - n_out)
             block, ahead = ahead, []
             if len(block) > g:  # a longer continuation than this round wants
@@ -191,7 +206,8 @@ class SpeculativeDecoder:
                     going = self._extend(ahead, state, params, rng)
             verdict = verdict or self._recv(frame, committed, n_prompt)
             if verdict.get("local"):
-                yield from self._local_tail(committed, n_out, max_tokens, params, rng, text, state, cancelled)
+                yield from self._local_tail(committed, n_prompt, n_out, max_tokens, params, rng, text, state,
+                                            cancelled)
                 return
             a, tok = verdict["accepted"], verdict["token"]
             self._account(verdict, len(block))
@@ -208,39 +224,49 @@ class SpeculativeDecoder:
                 yield done
                 if done.finish_reason:
                     return
-            if not ahead:
-                self._sync_draft(committed, state)
 
     # -- planner (auto mode) ------------------------------------------------------
-    def measurements(self) -> Measurements:
-        return Measurements(alpha=self.tracker.alpha, rtt_ms=self.rtt_ms, t_draft_ms=self.t_draft_ms,
-                            verify=VerifyCost(0.0, self.pass_ms), t_remote_step_ms=self.step_ms or self.pass_ms,
-                            gamma_max=self.gamma_max)
+    def _plan_request(self, max_tokens: int) -> str:
+        """Measure what is still unmeasured, then plan the request (edge/planner.py)."""
+        if self.link is None:
+            try:
+                self.connect(self.seed)
+            except NodeDown:
+                return "spec"  # _start retries, then falls back
+        pl = self.planner
+        if pl.t_draft_ms is None:
+            pl.t_draft_ms = time_step(self.draft)
+        if self.local_target is not None and pl.local_ms is None:
+            pl.local_ms = time_step(self.local_target)
+        return pl.first(max_tokens)
 
-    def _prefer_stream(self) -> bool:
-        """Re-plan every round from live measurements: speculate or let the target stream."""
-        mode, _ = choose_mode(self.measurements())
-        self.stats.plans.append(mode)
-        return mode == "remote_stream"
+    def _on_local_target(self, prompt, max_tokens, params, stop, cancelled) -> Iterator[Delta]:
+        """The target's own decoding on this machine: same weights, same output as the node's."""
+        self.stats.plans.append("local_target")
+        for d in generate(self.local_target, prompt, max_tokens, params, stop, cancelled, reuse_prefix=False):
+            self.stats.local_target += d.token is not None
+            yield d
 
     def _stream_chunk(self, rnd, committed, n_prompt, left, params, text):
-        """Up to ``chunk`` tokens decoded by the target alone, forwarded as they arrive."""
-        frame = {"t": "generate", "round": rnd, "base": len(committed), "n": min(self.chunk, left),
+        """Up to one chunk of tokens decoded by the target alone, forwarded as they arrive."""
+        n = min(self.chunk or self.planner.chunk_len(), left)
+        frame = {"t": "generate", "round": rnd, "base": len(committed), "n": n,
                  "sampling": {"temperature": params.temperature, "top_k": params.top_k, "top_p": params.top_p}}
-        finished, last, n = False, time.perf_counter(), 0
+        finished, last, got = False, time.perf_counter(), 0
         try:
             self.link.send(frame)
-            while (f := self.link.recv())["t"] == "token":
+            while (f := self.link.recv())["t"] != "generated":
+                if f["t"] != "token":
+                    continue  # the pipelined prefill's ack
                 now = time.perf_counter()
-                if n:  # inter-arrival time is the target's step time
-                    self.step_ms = (now - last) * 1000 if self.step_ms is None else \
-                        0.8 * self.step_ms + 0.2 * (now - last) * 1000
-                last, n = now, n + 1
+                if got:  # inter-arrival time is the target's step time
+                    self.planner.on_streamed((now - last) * 1000)
+                last, got = now, got + 1
                 if finished:
                     continue  # drain the chunk so the link stays in step
                 committed.append(f["token"])
                 self.stats.streamed += 1
-                d = self._emit(f["token"], text, n >= left)
+                d = self._emit(f["token"], text, got >= left)
                 finished = bool(d.finish_reason)
                 yield d
         except NodeDown:
@@ -264,17 +290,17 @@ class SpeculativeDecoder:
         st.passes += verdict.get("passes", 0)
         st.server_ms += verdict.get("ms", 0.0)
         st.gammas.append(drafted)
-        self.tracker.update(verdict["accepted"], drafted)
-        if verdict.get("passes"):
-            self.pass_ms = 0.8 * self.pass_ms + 0.2 * verdict["ms"] / verdict["passes"]
+        self.planner.on_verdict(verdict["accepted"], drafted, verdict.get("passes", 0), verdict.get("ms", 0.0))
 
     # -- link failures ---------------------------------------------------------
     def _start(self, prompt: list[int]) -> bool:
-        """Open a session and prefill the prompt; False if the node stays down."""
+        """Open a session and send the prompt; the ``prefilled`` ack is read with
+        the first verdict or chunk (frames are answered in order), so the node's
+        prefill overlaps the draft's.  False if the node stays down."""
         try:
             if self.link is None:
                 self.connect(self.seed)
-            self.link.call({"t": "prefill", "round": 0, "tokens": prompt, "split": len(prompt)})
+            self.link.send({"t": "prefill", "round": 0, "tokens": prompt, "split": len(prompt)})
             return True
         except NodeDown:
             return self._reconnect(prompt, len(prompt))
@@ -298,8 +324,12 @@ class SpeculativeDecoder:
                 continue
         self.stats.fell_back = True
         self.link, self.sid = None, None
-        self.notice(f"node unreachable after {self.retries} retries; continuing on the local model "
-                    f"{self.draft.name} (from here on the output is not the target's)")
+        if self.local_target is not None:
+            self.notice(f"node unreachable after {self.retries} retries; continuing on the local copy of the "
+                        f"target {self.local_target.name} (the output is unchanged)")
+        else:
+            self.notice(f"node unreachable after {self.retries} retries; continuing on the local model "
+                        f"{self.draft.name} (from here on the output is not the target's)")
         return False
 
     def _send(self, frame: dict, committed, n_prompt) -> bool:
@@ -316,22 +346,35 @@ class SpeculativeDecoder:
         (idempotent on a resumed session).  {"local": True} when the node is gone."""
         while True:
             try:
-                return self.link.recv(timeout)
+                f = self.link.recv(timeout)
+                while f is not None and f["t"] == "prefilled":  # the pipelined prefill's ack
+                    f = self.link.recv(timeout)
+                return f
             except NodeDown:
                 if not self._reconnect(committed, n_prompt) or not self._send(frame, committed, n_prompt):
                     return {"local": True}
 
-    def _local_tail(self, committed, n_out, max_tokens, params, rng, text, state, cancelled):
-        self._sync_draft(committed, state)
+    def _local_tail(self, committed, n_prompt, n_out, max_tokens, params, rng, text, state, cancelled):
+        """Finish locally: on the local copy of the target if there is one (the
+        output stays the target's), else on the draft (with the notice given)."""
+        eng = self.local_target or self.draft
+        if self.local_target is not None:  # rebuild the cache as decoding did: prompt batch, then one by one
+            logits = eng.prefill(committed[:n_prompt], reuse=False)
+            for tok in committed[n_prompt:]:
+                logits = eng.eval([tok])[0]
+        else:
+            self._sync_draft(committed, state)
+            logits = state["logits"]
         while True:
             if cancelled():
                 yield Delta(text.finish(), finish_reason="cancelled")
                 return
-            tok, _ = self._pick(state, params, rng)
+            state["logits"] = logits
+            tok, _ = self._pick(state, params, rng, eng.vocab_size)
             committed.append(tok)
             n_out += 1
             d = self._emit(tok, text, n_out >= max_tokens)
             yield d
             if d.finish_reason:
                 return
-            state["logits"] = self.draft.eval([tok])[0]
+            logits = eng.eval([tok])[0]

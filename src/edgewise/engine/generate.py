@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+import time
+
 import numpy as np
 
 from edgewise.algo.sampling import SamplingParams, process_logits, sample
@@ -59,3 +61,18 @@ def generate(
         if i + 1 < max_tokens:
             logits = engine.eval([tok])[0]
     yield Delta(text.finish(), finish_reason="length")
+
+
+def time_step(engine: Engine, n: int = 4) -> float:
+    """Median ms of one single-token decode (the unit every planner uses).
+
+    Leaves the cache empty; callers re-sync their own state afterwards."""
+    engine.reset()
+    engine.eval([engine.bos])
+    times = []
+    for i in range(n):
+        t = time.perf_counter()
+        engine.eval([100 + i])  # any valid ids: only the time matters
+        times.append((time.perf_counter() - t) * 1000)
+    engine.reset()
+    return sorted(times)[len(times) // 2]

@@ -54,6 +54,13 @@ class Node:
         self.detached: dict[str, float] = {}  # session id -> time its connection dropped
         self.gateway = Gateway(api_key=token)
         self.target: Engine | None = None
+        self.step_ms: float | None = None  # target ms per decode pass, announced to planners
+
+    def observe(self, out: dict) -> None:
+        """Follow the real cost per pass (load from other sessions shows up here)."""
+        if out.get("passes") and out.get("ms") is not None:
+            ms = out["ms"] / out["passes"]
+            self.step_ms = ms if self.step_ms is None else 0.8 * self.step_ms + 0.2 * ms
 
     def authorized(self, header: str | None) -> bool:
         if not self.token:
@@ -111,6 +118,7 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
                     out = await asyncio.to_thread(sess.prefill, f["tokens"], f["split"])
                 else:
                     out = await asyncio.to_thread(sess.verify, f, node.max_draft)
+                node.observe(out)
                 await ws.send_bytes(F.encode(out))
             except F.ProtocolError as e:
                 await ws.send_bytes(F.error(e.code, str(e)))
@@ -163,17 +171,19 @@ async def _open(node: Node, f: dict):
         node.sessions[sess.id] = sess
     return sess, {"t": "opened", "session": sess.id, "model": target.name, "vocab": target.fingerprint,
                   "n_ctx": sess.engine.n_ctx, "max_draft": node.max_draft, "ttl_s": node.ttl,
-                  "committed": len(sess.committed)}
+                  "committed": len(sess.committed), "step_ms": round(node.step_ms or 0.0, 3), "verify": "sequential"}
 
 
 def build_node(cfg, model: str, token: str | None, progress: bool = False) -> Node:
     """Load the target (for /v1) and prepare the session pool (same weights, own contexts)."""
     from edgewise.engine import load_engine
+    from edgewise.engine.generate import time_step
 
     def make() -> Engine:
         return load_engine(model, cfg.engine, progress=progress)
 
     node = Node(cfg, make, token)
     node.target = make()
+    node.step_ms = time_step(node.target)  # warm-up; then followed live (Node.observe)
     node.gateway.add(LocalBackend(node.target, name="target", reuse_prefix=False), default=True)
     return node

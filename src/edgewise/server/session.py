@@ -101,6 +101,7 @@ class SpecSession:
         self._rollback(base)
         params = SamplingParams(**f["sampling"])
         n = min(f["n"], self.engine.n_ctx - len(self.committed) - 1)
+        t0, passes0 = time.perf_counter(), self.passes
         for i in range(n):
             _, tok = self._judge([], None, params, (f["round"] << 12) + i)
             self.committed.append(tok)
@@ -108,7 +109,8 @@ class SpecSession:
             if self.engine.is_eog(tok):
                 break
         self.touched = time.monotonic()
-        return {"t": "generated", "round": f["round"], "committed": len(self.committed), "passes": self.passes}
+        return {"t": "generated", "round": f["round"], "committed": len(self.committed),
+                "passes": self.passes - passes0, "ms": round((time.perf_counter() - t0) * 1000, 3)}
 
     def _judge(self, draft: list[int], q, params: SamplingParams, rnd: int) -> tuple[int, int]:
         """Sequential verify: the rule of algo.speculative, fed one target row at a time."""
