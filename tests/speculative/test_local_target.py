@@ -1,0 +1,65 @@
+"""auto with the target's weights also on this machine: the planner runs it
+locally when that is measured faster (here: equal speed, and the node is a
+long round trip away), and a node that dies mid-request is finished on the
+local copy with the target's exact output."""
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+from edgewise.net.proxy import LatencyProxy
+from tests.conftest import free_port, stop
+from tests.speculative.conftest import remote_text, spec_tokens, start_node
+from tests.speculative.test_resilience import MSGS, Rounds, _kill_after
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def local_target(qwen15):
+    from edgewise.config import EngineConfig
+    from edgewise.engine import load_engine
+
+    eng = load_engine(qwen15, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
+    yield eng
+    eng.close()
+
+
+def test_far_node_plans_the_local_target_and_output_is_the_targets(draft, node, local_target):
+    ref, n_ref = remote_text(node, MSGS, 24)
+    port = urllib.parse.urlparse(node).port
+    proxy = LatencyProxy("127.0.0.1", port, delay_ms=250).start()  # 500 ms RTT
+    try:
+        text, tokens, dec, _ = spec_tokens(draft, f"http://127.0.0.1:{proxy.port}", MSGS, 24, auto=True,
+                                           local_target=local_target)
+    finally:
+        proxy.stop()
+    assert dec.planner.rtt_ms > 400 and dec.planner.local_ms > 0
+    assert dec.stats.plans == ["local_target"] and dec.stats.local_target == len(tokens)
+    assert dec.stats.rounds == 0 and dec.stats.streamed == 0  # the node generated nothing
+    assert text == ref and len(tokens) == n_ref
+
+
+def test_near_node_is_used_when_the_local_target_is_slower(draft, node, local_target):
+    text, _, dec, _ = spec_tokens(draft, node, MSGS, 16, auto=True, local_target=local_target,
+                                  setup=lambda d: setattr(d.planner, "local_ms", 10_000.0))
+    assert dec.stats.local_target == 0 and dec.stats.plans[0] == "remote_stream"
+    assert text == remote_text(node, MSGS, 16)[0]
+
+
+def test_node_staying_down_finishes_exactly_on_the_local_target(draft, local_target):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = start_node(port)
+    ref, n_ref = remote_text(url, MSGS, 60)
+    rounds = Rounds()
+    killer = _kill_after(proc, rounds, 5)
+    try:
+        text, tokens, dec, notices = spec_tokens(draft, url, MSGS, 60, retries=2, backoff_s=0.1, on_draft=rounds,
+                                                 local_target=local_target)
+    finally:
+        killer.join()
+        stop(proc)
+    assert dec.stats.fell_back and "local copy of the target" in notices[0]
+    assert text == ref and len(tokens) == n_ref  # unchanged: the same weights finished it
