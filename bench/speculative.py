@@ -73,18 +73,23 @@ def run_spec(draft, url, msgs, n, node_pid, **kw) -> dict:
     from edgewise.engine.chat import chat_tokens
 
     dec = SpeculativeDecoder(draft, lambda: NodeLink(url, TOKEN), **kw)
-    dec.connect()
+    dec.prepare()  # connect + the planner's one-time timings, as a gateway does at start
     prompt = chat_tokens(draft, msgs)
     cpu0, t0, first, toks = cpu_seconds(node_pid), time.perf_counter(), None, 0
     seen = []
     for d in dec.generate(prompt, n, SamplingParams(0.0), on_draft=lambda s: seen.append(time.perf_counter())):
         toks += d.token is not None
+        if d.text and first is None:
+            first = time.perf_counter()
     wall = time.perf_counter() - t0
     st = dec.stats
     dec.close()
-    return {"tokens": toks, "wall": wall, "ttft": (seen[0] - t0) if seen else None, "passes": st.passes,
-            "round_trips": st.rounds + (st.streamed > 0) * max(1, st.streamed // dec.chunk),
-            "cpu": cpu_seconds(node_pid) - cpu0, "acceptance": st.acceptance, "streamed": st.streamed}
+    visible = min(x for x in (seen[:1] + [first]) if x is not None) if (seen or first) else None
+    return {"tokens": toks, "wall": wall, "ttft": (visible - t0) if visible else None, "passes": st.passes,
+            "round_trips": st.rounds + st.chunks,
+            "cpu": cpu_seconds(node_pid) - cpu0, "streamed": st.streamed,
+            **({"acceptance": st.acceptance} if st.drafted else {}),
+            "plans": st.plans}
 
 
 def run_local(engine, msgs, n) -> dict:
@@ -108,8 +113,9 @@ def summarize(mode: str, rtt: float, runs: list[dict]) -> dict:
            "passes_per_tok": round(sum(r["passes"] for r in runs) / tok, 3) if runs[0]["passes"] else "",
            "node_cpu_s_per_tok": round(sum(r["cpu"] for r in runs) / tok, 4) if runs[0]["cpu"] else "",
            "ttft_s": round(float(np.mean([r["ttft"] for r in runs if r["ttft"]])), 3)}
-    if "acceptance" in runs[0]:
-        row["acceptance"] = round(float(np.mean([r["acceptance"] for r in runs])), 3)
+    acc = [r["acceptance"] for r in runs if "acceptance" in r]
+    if acc:
+        row["acceptance"] = round(float(np.mean(acc)), 3)
     return row
 
 
@@ -138,11 +144,20 @@ def verify_cost(target, prompt_msgs) -> dict:
             "argmax_flips": int((single.argmax(1) != batched.argmax(1)).sum()), "positions": len(block)}
 
 
+def plan_mix(runs: list[dict]) -> str:
+    """What auto chose, e.g. 'remote_stream 6, spec 1'."""
+    from collections import Counter
+
+    c = Counter(p for r in runs for p in r.get("plans", []))
+    return ", ".join(f"{k} {v}" for k, v in c.most_common())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtts", default="0,20,50,100,200")
     ap.add_argument("--tokens", type=int, default=48)
     ap.add_argument("--prompts", type=int, default=3)
+    ap.add_argument("--modes", default="", help="comma-separated subset of modes (default: all)")
     args = ap.parse_args()
     from edgewise.config import EngineConfig
     from edgewise.engine import load_engine
@@ -151,6 +166,7 @@ def main() -> None:
     os.sched_setaffinity(0, {0})
     cfg = EngineConfig(n_threads=1, n_ctx=2048)
     draft = load_engine("qwen2.5-coder-0.5b", cfg, progress=False)
+    target = load_engine("qwen2.5-coder-1.5b", cfg, progress=False)  # auto+local-target, and the reference
     port = 18765
     node = start_node(port)
     msgs = [[{"role": "user", "content": p}] for p in PROMPTS[: args.prompts]]
@@ -166,8 +182,16 @@ def main() -> None:
             modes["spec-adaptive"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, pipelined=False)
             modes["spec-pipelined"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, pipelined=True)
             modes["auto"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, auto=True)
+            modes["auto+local-target"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, auto=True,
+                                                            local_target=target)
+            want = set(filter(None, args.modes.split(",")))
             for name, fn in modes.items():
-                rows.append(summarize(name, rtt, [fn(m) for m in msgs]))
+                if want and name not in want:
+                    continue
+                runs = [fn(m) for m in msgs]
+                rows.append(summarize(name, rtt, runs))
+                if name.startswith("auto"):
+                    rows[-1]["plans"] = plan_mix(runs)
                 print(rows[-1], flush=True)
             proxy.stop()
     finally:
@@ -175,7 +199,6 @@ def main() -> None:
         node.wait()
     rows.append(summarize("local-0.5b", 0, [run_local(draft, m, args.tokens) for m in msgs]))
     draft.close()
-    target = load_engine("qwen2.5-coder-1.5b", cfg, progress=False)
     rows.append(summarize("local-1.5b", 0, [run_local(target, m, args.tokens) for m in msgs]))
     vc = verify_cost(target, msgs[0])
     report(rows, vc, args)
@@ -183,17 +206,19 @@ def main() -> None:
 
 def projection(rows: list[dict], vc: dict) -> list[dict]:
     """A MODEL, not a measurement: GPU-shaped verify (~one step for any g <= 16)."""
-    from edgewise.algo.draft_len import Measurements, VerifyCost, mode_costs
+    from edgewise.algo.draft_len import Measurements, VerifyCost, fit_verify_cost, mode_costs
 
     local = {r["mode"]: r for r in rows if r["rtt_ms"] == 0}
     step = 1000 / local["local-1.5b"]["tok_s"]
     t_d = 1000 / local["local-0.5b"]["tok_s"]
-    alpha = float(np.mean([r["acceptance"] for r in rows if "acceptance" in r]))
+    alpha = float(np.mean([r["acceptance"] for r in rows if r["mode"].startswith("spec") and "acceptance" in r]))
+    batched = fit_verify_cost([int(g) for g in vc["batch_ms"]], list(vc["batch_ms"].values()))
     out = []
     for rtt in (0, 20, 50, 100, 200):
-        for label, verify, td in (("cpu-linear", VerifyCost(0.0, float(vc["batch_ms"]["1"])), t_d),
-                                  ("gpu-flat", VerifyCost(step, 0.0), t_d), ("gpu-flat, 4x faster draft",
-                                                                             VerifyCost(step, 0.0), t_d / 4)):
+        for label, verify, td in (("cpu, this node (sequential verify)", VerifyCost(0.0, step, lazy=True), t_d),
+                                  ("cpu, batched verify (fit)", batched, t_d),
+                                  ("gpu-flat", VerifyCost(step, 0.0), t_d),
+                                  ("gpu-flat, 4x faster draft", VerifyCost(step, 0.0), t_d / 4)):
             costs = mode_costs(Measurements(alpha=alpha, rtt_ms=rtt, t_draft_ms=td, verify=verify,
                                             t_remote_step_ms=step, gamma_max=16))
             out.append({"model": label, "rtt_ms": rtt, **{k: round(1000 / v.ms_per_token, 1) for k, v in costs.items()},
@@ -201,16 +226,38 @@ def projection(rows: list[dict], vc: dict) -> list[dict]:
     return out
 
 
+def auto_vs_best(rows: list[dict]) -> list[dict]:
+    """auto against the best target-exact mode at each RTT (the planner's goal: within 5%).
+
+    Node-only auto competes with remote streaming and speculation; auto with a
+    local target also with the 1.5B run locally (measured once, no network)."""
+    local = next((r["tok_s"] for r in rows if r["mode"] == "local-1.5b"), None)
+    out = []
+    for rtt in sorted({r["rtt_ms"] for r in rows if not r["mode"].startswith("local")}):
+        at = {r["mode"]: r["tok_s"] for r in rows if r["rtt_ms"] == rtt and not r["mode"].startswith("local")}
+        node_best = max((v, k) for k, v in at.items() if not k.startswith("auto"))
+        for auto, pool in (("auto", node_best), ("auto+local-target", max(node_best, (local or 0, "local-1.5b")))):
+            if auto in at:
+                out.append({"rtt_ms": rtt, "auto": auto, "auto_tok_s": at[auto], "best": pool[1],
+                            "best_tok_s": pool[0], "auto_vs_best": round(at[auto] / pool[0], 3)})
+    return out
+
+
 def report(rows, vc, args) -> None:
-    cols = ["mode", "rtt_ms", "tok_s", "acceptance", "tok_per_rt", "passes_per_tok", "node_cpu_s_per_tok", "ttft_s"]
+    cols = ["mode", "rtt_ms", "tok_s", "acceptance", "tok_per_rt", "passes_per_tok", "node_cpu_s_per_tok", "ttft_s",
+            "plans"]
     print(table(rows, cols))
+    planner = auto_vs_best(rows)
+    print("\nauto vs the best target-exact mode at the same RTT (goal: auto_vs_best >= 0.95)")
+    print(table(planner, ["rtt_ms", "auto", "auto_tok_s", "best", "best_tok_s", "auto_vs_best"]))
     print("\nverify cost on this CPU (1.5B, ms for a block of g):", vc)
     proj = projection(rows, vc)
     print("\nMODEL (not measured): predicted tok/s with measured alpha, draft and step times")
     print(table(proj, ["model", "rtt_ms", "remote_stream", "spec_sync", "spec_pipelined", "gamma"]))
     path = write("speculative", {"machine": machine(), "models": {"draft": "qwen2.5-coder-0.5b",
                                  "target": "qwen2.5-coder-1.5b"}, "tokens_per_prompt": args.tokens,
-                                 "rows": rows, "verify_cost": vc, "projection_model": proj})
+                                 "rows": rows, "auto_vs_best": planner, "verify_cost": vc,
+                                 "projection_model": proj})
     plot(rows, path.with_suffix(".png"))
     print(f"\nwrote {path}")
 

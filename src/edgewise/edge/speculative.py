@@ -48,6 +48,7 @@ class SpecStats:
     first_draft_s: float | None = None  # time to first provisional text
     gammas: list[int] = field(default_factory=list)
     streamed: int = 0  # tokens the target decoded alone (auto chose remote streaming)
+    chunks: int = 0  # generate frames (one round trip each)
     plans: list[str] = field(default_factory=list)  # auto: the mode of every round/chunk
     local_target: int = 0  # tokens from the local copy of the target
 
@@ -226,19 +227,22 @@ class SpeculativeDecoder:
                     return
 
     # -- planner (auto mode) ------------------------------------------------------
-    def _plan_request(self, max_tokens: int) -> str:
-        """Measure what is still unmeasured, then plan the request (edge/planner.py)."""
+    def prepare(self) -> None:
+        """Connect and time what the planner needs (a gateway does this once, at start)."""
         if self.link is None:
-            try:
-                self.connect(self.seed)
-            except NodeDown:
-                return "spec"  # _start retries, then falls back
+            self.connect(getattr(self, "seed", 0))
         pl = self.planner
         if pl.t_draft_ms is None:
             pl.t_draft_ms = time_step(self.draft)
         if self.local_target is not None and pl.local_ms is None:
             pl.local_ms = time_step(self.local_target)
-        return pl.first(max_tokens)
+
+    def _plan_request(self, max_tokens: int) -> str:
+        try:
+            self.prepare()
+        except NodeDown:
+            return "spec"  # _start retries, then falls back
+        return self.planner.first(max_tokens)
 
     def _on_local_target(self, prompt, max_tokens, params, stop, cancelled) -> Iterator[Delta]:
         """The target's own decoding on this machine: same weights, same output as the node's."""
@@ -253,6 +257,7 @@ class SpeculativeDecoder:
         frame = {"t": "generate", "round": rnd, "base": len(committed), "n": n,
                  "sampling": {"temperature": params.temperature, "top_k": params.top_k, "top_p": params.top_p}}
         finished, last, got = False, time.perf_counter(), 0
+        self.stats.chunks += 1
         try:
             self.link.send(frame)
             while (f := self.link.recv())["t"] != "generated":
