@@ -5,6 +5,10 @@ Same model, threads, prompt and greedy decoding.  Raw = llama_cpp.Llama's own
 (numpy sampling, per-token logits copy).  Gateway = the same through HTTP
 SSE on loopback vs in-process.
 
+Every measurement runs in a fresh process (``--one PATH``), interleaved
+across repeats: inside one process a second llama context was seen to slow
+the first ~3x, which made in-process comparisons depend on their order.
+
     .venv/bin/python bench/engine.py [--model qwen2.5-coder-0.5b] [--tokens 64] [--threads 2]
 """
 from __future__ import annotations
@@ -83,33 +87,55 @@ def via_http(engine, n):
     return {"tokens": toks, "ttft_s": first, "decode_tok_s": (toks - 1) / (wall - first)}
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--model", default="qwen2.5-coder-0.5b")
-    ap.add_argument("--tokens", type=int, default=64)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--repeats", type=int, default=3)
-    a = ap.parse_args()
+PATHS = {"ours": "edgewise engine", "http": "edgewise gateway (HTTP SSE)", "raw": "raw llama-cpp-python"}
+
+
+def one(path: str, a) -> dict:
+    """One measurement of one path, in this (fresh) process."""
     from edgewise.config import EngineConfig
     from edgewise.engine import load_engine
     from edgewise.engine.chat import chat_tokens
 
     engine = load_engine(a.model, EngineConfig(n_threads=a.threads, n_ctx=2048), progress=False)
     prompt = chat_tokens(engine, PROMPT)
+    if path == "raw":
+        file = str(engine.path)
+        engine.close()  # no second context alive in this process
+        return raw(file, prompt, a.tokens, a.threads)
+    return ours(engine, prompt, a.tokens) if path == "ours" else via_http(engine, a.tokens)
+
+
+def main():
+    import subprocess
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="qwen2.5-coder-0.5b")
+    ap.add_argument("--tokens", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--one", choices=list(PATHS), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.one:
+        print(json.dumps(one(a.one, a)))
+        return
+    runs: dict[str, list[dict]] = {k: [] for k in PATHS}
+    for _ in range(a.repeats):
+        for key in PATHS:  # interleaved, so slow drift in machine load hits every path alike
+            out = subprocess.run([sys.executable, __file__, "--one", key, "--model", a.model, "--tokens",
+                                  str(a.tokens), "--threads", str(a.threads)], capture_output=True, text=True,
+                                 check=True)
+            runs[key].append(json.loads(out.stdout.strip().splitlines()[-1]))
     rows = []
-    # Ours first: a second llama context alive in the process (raw's) was seen to slow the first
-    # one down ~3x here, so raw runs last, after our engine is done.
-    for name, fn in (("edgewise engine", lambda: ours(engine, prompt, a.tokens)),
-                     ("edgewise gateway (HTTP SSE)", lambda: via_http(engine, a.tokens)),
-                     ("raw llama-cpp-python", lambda: raw(str(engine.path), prompt, a.tokens, a.threads))):
-        runs = [fn() for _ in range(a.repeats)]
-        best = max(runs, key=lambda r: r["decode_tok_s"])  # best of n: least disturbed by other load
+    for key, name in PATHS.items():
+        best = max(runs[key], key=lambda r: r["decode_tok_s"])  # best of n: least disturbed by other load
         rows.append({"path": name, "decode_tok_s": round(best["decode_tok_s"], 2),
-                     "ttft_ms": round(min(r["ttft_s"] for r in runs) * 1000, 1), "tokens": best["tokens"]})
+                     "median_tok_s": round(sorted(r["decode_tok_s"] for r in runs[key])[len(runs[key]) // 2], 2),
+                     "ttft_ms": round(min(r["ttft_s"] for r in runs[key]) * 1000, 1), "tokens": best["tokens"]})
     for r in rows[:2]:
         r["vs_raw"] = round(r["decode_tok_s"] / rows[2]["decode_tok_s"], 3)
-    print(table(rows, ["path", "decode_tok_s", "ttft_ms", "tokens", "vs_raw"]))
-    path = write("engine", {"machine": machine(), "model": a.model, "threads": a.threads, "rows": rows})
+    print(table(rows, ["path", "decode_tok_s", "median_tok_s", "ttft_ms", "tokens", "vs_raw"]))
+    path = write("engine", {"machine": machine(), "model": a.model, "threads": a.threads, "repeats": a.repeats,
+                            "isolation": "one fresh process per measurement, interleaved", "rows": rows})
     print(f"wrote {path}")
 
 
