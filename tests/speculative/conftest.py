@@ -32,6 +32,17 @@ def draft(qwen05):
     return load_engine(qwen05, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
 
 
+@pytest.fixture(scope="session")
+def local_target(qwen15):
+    """The target's weights in this process (auto's local-target mode, reference distributions)."""
+    from edgewise.config import EngineConfig
+    from edgewise.engine import load_engine
+
+    eng = load_engine(qwen15, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
+    yield eng
+    eng.close()
+
+
 def remote_text(node: str, messages, max_tokens: int) -> tuple[str, int]:
     import httpx
 

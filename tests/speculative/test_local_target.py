@@ -16,16 +16,6 @@ from tests.speculative.test_resilience import MSGS, Rounds, _kill_after
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def local_target(qwen15):
-    from edgewise.config import EngineConfig
-    from edgewise.engine import load_engine
-
-    eng = load_engine(qwen15, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
-    yield eng
-    eng.close()
-
-
 def test_far_node_plans_the_local_target_and_output_is_the_targets(draft, node, local_target):
     ref, n_ref = remote_text(node, MSGS, 24)
     port = urllib.parse.urlparse(node).port
