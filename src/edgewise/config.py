@@ -42,7 +42,7 @@ class GatewayConfig(_Section):
     host: str = "127.0.0.1"
     port: int = 8000
     api_key: str | None = None  # or EDGEWISE_API_KEY
-    backend: str = "local"  # local | upstream | speculative | router
+    backend: str = "local"  # local | speculative | auto | router | a backends[] name
     max_queue: int = 64
 
 

@@ -155,8 +155,13 @@ def build(cfg: Config, mode: str, model: str | None, progress: bool = True, draf
 def for_gateway(cfg: Config, choice: str, local, gw):
     from edgewise.edge.privacy_gate import PrivateBackend
 
-    if choice == "speculative":
-        spec = SpeculativeBackend(cfg, local.engine)
+    if choice in ("speculative", "auto"):
+        target = None
+        if choice == "auto" and cfg.remote.local_target:
+            from edgewise.engine import load_engine
+
+            target = load_engine(cfg.remote.local_target, cfg.engine, progress=False)
+        spec = SpeculativeBackend(cfg, local.engine, auto=choice == "auto", local_target=target)
         spec.worker = local.worker  # the draft engine is the local engine: one queue
         return PrivateBackend(spec, lambda: local, cfg.privacy.get("policy"))
     from edgewise.router.backend import RouterBackend

@@ -13,8 +13,9 @@ def build_gateway(cfg: Config) -> Gateway:
     gw = Gateway(api_key=cfg.gateway.api_key, max_queue=cfg.gateway.max_queue)
     choice = cfg.gateway.backend
     names = {b.name for b in cfg.backends}
-    if choice not in ("local", "speculative", "router", *names):
-        raise ConfigError(f"gateway.backend {choice!r}: use local, speculative, router or one of {sorted(names)}")
+    if choice not in ("local", "speculative", "auto", "router", *names):
+        raise ConfigError(f"gateway.backend {choice!r}: use local, speculative, auto, router or one of "
+                          f"{sorted(names)}")
     local = LocalBackend(name="local")
     policy = cfg.privacy.get("policy")
     for b in cfg.backends:  # every remote path goes through the privacy gate
@@ -26,7 +27,7 @@ def build_gateway(cfg: Config) -> Gateway:
 
         local.engine = load_engine(cfg.model, cfg.engine, progress=False)
         g.add(local, default=(choice == "local"))
-        if choice in ("speculative", "router"):
+        if choice in ("speculative", "auto", "router"):
             from edgewise.edge import modes
 
             g.add(modes.for_gateway(cfg, choice, local, g), default=True)
