@@ -87,11 +87,12 @@ def chat(
     server: str = typer.Option(None),
     draft_len: str = typer.Option("auto", "--draft-len"),
     system: str = typer.Option(None, help="System prompt."),
+    local_target: str = typer.Option(None, "--local-target", help="auto: the target model, run here when faster."),
     config: str = typer.Option(None, "--config"),
 ):
     """Interactive chat with history.  /reset clears it, /exit or Ctrl-D quits."""
     with user_errors():
-        _, backend = _backend(config, mode, model, server, draft_len)
+        _, backend = _backend(config, mode, model, server, draft_len, local_target=local_target)
         history = [{"role": "system", "content": system}] if system else []
         while True:
             try:
