@@ -14,6 +14,7 @@ Measured here:
                   one pass per emitted token, VerifyCost(lazy=True))
   draft, local target ms/token
                   timed once on this machine (time_step), then from drafting
+                  and from the local target's own decoding
   alpha           running acceptance (AcceptanceTracker)
 
 A request is planned before its first token (plan_request: steady-state
@@ -65,6 +66,10 @@ class Planner:
 
     def on_streamed(self, gap_ms: float) -> None:
         self.step_ms = gap_ms if self.step_ms is None else 0.8 * self.step_ms + 0.2 * gap_ms
+
+    def on_local(self, gap_ms: float) -> None:
+        """Real per-token time of the local target (the one-off timing is only a first guess)."""
+        self.local_ms = gap_ms if self.local_ms is None else 0.8 * self.local_ms + 0.2 * gap_ms
 
     def measurements(self) -> Measurements:
         node = self.step_ms or self.pass_ms or 50.0

@@ -247,7 +247,12 @@ class SpeculativeDecoder:
     def _on_local_target(self, prompt, max_tokens, params, stop, cancelled) -> Iterator[Delta]:
         """The target's own decoding on this machine: same weights, same output as the node's."""
         self.stats.plans.append("local_target")
+        last = None
         for d in generate(self.local_target, prompt, max_tokens, params, stop, cancelled, reuse_prefix=False):
+            now = time.perf_counter()
+            if last is not None:
+                self.planner.on_local((now - last) * 1000)
+            last = now
             self.stats.local_target += d.token is not None
             yield d
 

@@ -63,8 +63,11 @@ class LatencyProxy:
         except OSError:
             c_writer.close()
             return
-        await asyncio.gather(self._pipe(c_reader, s_writer, "up"), self._pipe(s_reader, c_writer, "down"),
-                             return_exceptions=True)
+        try:
+            await asyncio.gather(self._pipe(c_reader, s_writer, "up"), self._pipe(s_reader, c_writer, "down"),
+                                 return_exceptions=True)
+        except asyncio.CancelledError:  # the proxy is stopping: connections just end
+            pass
 
     async def serve(self) -> None:
         self._loop = asyncio.get_running_loop()
