@@ -36,7 +36,7 @@ PROMPTS = ["Write a Python function that checks whether a number is prime.",
 def start_node(port: int) -> subprocess.Popen:
     env = dict(os.environ, EDGEWISE_TOKEN=TOKEN, EDGEWISE_THREADS="1")
     p = subprocess.Popen(["taskset", "-c", "1", sys.executable, "-m", "edgewise.cli.main", "serve", "--port",
-                          str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                          str(port), "--max-sessions", "8"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
@@ -66,15 +66,21 @@ def run_remote(url: str, msgs, n: int, node_pid: int) -> dict:
             "cpu": cpu_seconds(node_pid) - cpu0}
 
 
-def run_spec(draft, url, msgs, n, node_pid, **kw) -> dict:
-    from edgewise.algo.sampling import SamplingParams
+def decoder(draft, url, **kw):
+    """One decoder per mode and RTT, kept across prompts as a gateway keeps it."""
     from edgewise.edge.node_link import NodeLink
     from edgewise.edge.speculative import SpeculativeDecoder
-    from edgewise.engine.chat import chat_tokens
 
     dec = SpeculativeDecoder(draft, lambda: NodeLink(url, TOKEN), **kw)
     dec.prepare()  # connect + the planner's one-time timings, as a gateway does at start
-    prompt = chat_tokens(draft, msgs)
+    return dec
+
+
+def run_spec(dec, msgs, n, node_pid) -> dict:
+    from edgewise.algo.sampling import SamplingParams
+    from edgewise.engine.chat import chat_tokens
+
+    prompt = chat_tokens(dec.draft, msgs)
     cpu0, t0, first, toks = cpu_seconds(node_pid), time.perf_counter(), None, 0
     seen = []
     for d in dec.generate(prompt, n, SamplingParams(0.0), on_draft=lambda s: seen.append(time.perf_counter())):
@@ -83,13 +89,10 @@ def run_spec(draft, url, msgs, n, node_pid, **kw) -> dict:
             first = time.perf_counter()
     wall = time.perf_counter() - t0
     st = dec.stats
-    dec.close()
     visible = min(x for x in (seen[:1] + [first]) if x is not None) if (seen or first) else None
     return {"tokens": toks, "wall": wall, "ttft": (visible - t0) if visible else None, "passes": st.passes,
-            "round_trips": st.rounds + st.chunks,
-            "cpu": cpu_seconds(node_pid) - cpu0, "streamed": st.streamed,
-            **({"acceptance": st.acceptance} if st.drafted else {}),
-            "plans": st.plans}
+            "round_trips": st.rounds + st.chunks, "cpu": cpu_seconds(node_pid) - cpu0, "streamed": st.streamed,
+            "plans": list(st.plans), **({"acceptance": st.acceptance} if st.drafted else {})}
 
 
 def run_local(engine, msgs, n) -> dict:
@@ -157,7 +160,8 @@ def main() -> None:
     ap.add_argument("--rtts", default="0,20,50,100,200")
     ap.add_argument("--tokens", type=int, default=48)
     ap.add_argument("--prompts", type=int, default=3)
-    ap.add_argument("--modes", default="", help="comma-separated subset of modes (default: all)")
+    ap.add_argument("--modes", default="", help="comma-separated subset of modes (default: all; local-* always)")
+    ap.add_argument("--repeats", type=int, default=1)
     args = ap.parse_args()
     from edgewise.config import EngineConfig
     from edgewise.engine import load_engine
@@ -171,35 +175,37 @@ def main() -> None:
     node = start_node(port)
     msgs = [[{"role": "user", "content": p}] for p in PROMPTS[: args.prompts]]
     rows = []
+    want = set(filter(None, args.modes.split(",")))
     try:
         for rtt in [float(x) for x in args.rtts.split(",")]:
             proxy = LatencyProxy("127.0.0.1", port, delay_ms=rtt / 2).start()
             url = f"http://127.0.0.1:{proxy.port}"
-            modes = {"remote-stream": lambda m: run_remote(url, m, args.tokens, node.pid)}
-            for g in (2, 4, 8):
-                modes[f"spec-g{g}"] = lambda m, g=g: run_spec(draft, url, m, args.tokens, node.pid, draft_len=g,
-                                                              pipelined=False)
-            modes["spec-adaptive"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, pipelined=False)
-            modes["spec-pipelined"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, pipelined=True)
-            modes["auto"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, auto=True)
-            modes["auto+local-target"] = lambda m: run_spec(draft, url, m, args.tokens, node.pid, auto=True,
-                                                            local_target=target)
-            want = set(filter(None, args.modes.split(",")))
-            for name, fn in modes.items():
-                if want and name not in want:
-                    continue
-                runs = [fn(m) for m in msgs]
-                rows.append(summarize(name, rtt, runs))
+            spec = {f"spec-g{g}": {"draft_len": g, "pipelined": False} for g in (2, 4, 8)}
+            spec |= {"spec-adaptive": {"pipelined": False}, "spec-pipelined": {"pipelined": True},
+                     "auto": {"auto": True}, "auto+local-target": {"auto": True, "local_target": target}}
+            decs = {k: decoder(draft, url, **kw) for k, kw in spec.items() if not want or k in want}
+            modes = {"remote-stream": lambda m: run_remote(url, m, args.tokens, node.pid),
+                     **{k: (lambda m, d=d: run_spec(d, m, args.tokens, node.pid)) for k, d in decs.items()},
+                     "local-0.5b": lambda m: run_local(draft, m, args.tokens),
+                     "local-1.5b": lambda m: run_local(target, m, args.tokens)}
+            modes = {k: f for k, f in modes.items() if not want or k in want or k.startswith("local")}
+            runs: dict[str, list] = {k: [] for k in modes}
+            for _ in range(args.repeats):  # interleaved: drift in machine speed hits every mode alike
+                for m in msgs:
+                    for name, fn in modes.items():
+                        runs[name].append(fn(m))
+            for name in modes:
+                rows.append(summarize(name, rtt, runs[name]))
                 if name.startswith("auto"):
-                    rows[-1]["plans"] = plan_mix(runs)
+                    rows[-1]["plans"] = plan_mix(runs[name])
                 print(rows[-1], flush=True)
+            for d in decs.values():
+                d.close()
             proxy.stop()
     finally:
         node.terminate()
         node.wait()
-    rows.append(summarize("local-0.5b", 0, [run_local(draft, m, args.tokens) for m in msgs]))
     draft.close()
-    rows.append(summarize("local-1.5b", 0, [run_local(target, m, args.tokens) for m in msgs]))
     vc = verify_cost(target, msgs[0])
     report(rows, vc, args)
 
@@ -208,9 +214,8 @@ def projection(rows: list[dict], vc: dict) -> list[dict]:
     """A MODEL, not a measurement: GPU-shaped verify (~one step for any g <= 16)."""
     from edgewise.algo.draft_len import Measurements, VerifyCost, fit_verify_cost, mode_costs
 
-    local = {r["mode"]: r for r in rows if r["rtt_ms"] == 0}
-    step = 1000 / local["local-1.5b"]["tok_s"]
-    t_d = 1000 / local["local-0.5b"]["tok_s"]
+    step = 1000 / float(np.mean([r["tok_s"] for r in rows if r["mode"] == "local-1.5b"]))
+    t_d = 1000 / float(np.mean([r["tok_s"] for r in rows if r["mode"] == "local-0.5b"]))
     alpha = float(np.mean([r["acceptance"] for r in rows if r["mode"].startswith("spec") and "acceptance" in r]))
     batched = fit_verify_cost([int(g) for g in vc["batch_ms"]], list(vc["batch_ms"].values()))
     out = []
@@ -231,9 +236,9 @@ def auto_vs_best(rows: list[dict]) -> list[dict]:
 
     Node-only auto competes with remote streaming and speculation; auto with a
     local target also with the 1.5B run locally (measured once, no network)."""
-    local = next((r["tok_s"] for r in rows if r["mode"] == "local-1.5b"), None)
     out = []
-    for rtt in sorted({r["rtt_ms"] for r in rows if not r["mode"].startswith("local")}):
+    for rtt in sorted({r["rtt_ms"] for r in rows}):
+        local = next((r["tok_s"] for r in rows if r["mode"] == "local-1.5b" and r["rtt_ms"] == rtt), None)
         at = {r["mode"]: r["tok_s"] for r in rows if r["rtt_ms"] == rtt and not r["mode"].startswith("local")}
         node_best = max((v, k) for k, v in at.items() if not k.startswith("auto"))
         for auto, pool in (("auto", node_best), ("auto+local-target", max(node_best, (local or 0, "local-1.5b")))):
@@ -269,12 +274,11 @@ def plot(rows, png) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4))
-    for mode in dict.fromkeys(r["mode"] for r in rows if not r["mode"].startswith("local")):
+    for mode in dict.fromkeys(r["mode"] for r in rows):
         pts = [(r["rtt_ms"], r["tok_s"]) for r in rows if r["mode"] == mode]
-        ax.plot(*zip(*pts), marker="o", label=mode)
-    for r in rows:
-        if r["mode"].startswith("local"):
-            ax.axhline(r["tok_s"], linestyle="--", linewidth=1, label=f"{r['mode']} (no network)")
+        local = mode.startswith("local")
+        ax.plot(*zip(*pts), marker="o", linestyle="--" if local else "-",
+                label=f"{mode} (no network)" if local else mode)
     ax.set_xlabel("RTT (ms)")
     ax.set_ylabel("tokens/s")
     ax.set_title("speculative vs remote streaming (1 core each side)")
