@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import RESULTS, machine, table, write  # noqa: E402
 from edgewise.router import metrics as M  # noqa: E402
 from edgewise.router import train as T  # noqa: E402
+from edgewise.router.cascade import tune_threshold  # noqa: E402
 from edgewise.router.collect import MODELS, SYSTEM  # noqa: E402
 from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts  # noqa: E402
 from edgewise.router.features import features  # noqa: E402
@@ -120,9 +121,18 @@ def main() -> None:
     auc = {s: round(T.auc_binary(-scores[s], correct2), 3) for s in STATS}
     print(table(table_rows, ["router", "train_apgr", "heldout_apgr", "all_apgr"]))
     print("AUC of confidence for 'the local answer is correct':", auc)
+    p10 = np.array([conf[r["id"]]["p10"] for r in rows])
+    t = tune_threshold(p10[~held], C[~held, 1], C[~held, 2])
+    up = p10[held] < t
+    tiers = np.where(up, 3, 2)
+    at = {"threshold": round(t, 3), "heldout_cloud_share": round(float(up.mean()), 3),
+          "heldout_quality": round(M.quality(tiers, C[held]), 3),
+          "heldout_all_local": round(M.quality(np.full(held.sum(), 2), C[held]), 3),
+          "heldout_all_cloud": round(M.quality(np.full(held.sum(), 3), C[held]), 3)}
+    print("threshold tuned on the train split (router/cascade.py rule), on held-out:", at)
     path = write("router_cascade", {"machine": machine(), "models": {str(k): v for k, v in MODELS.items()},
                                     "items": len(rows), "heldout": int(held.sum()), "picked": pick,
-                                    "auc_local_correct": auc, "rows": table_rows})
+                                    "auc_local_correct": auc, "rows": table_rows, "at_tuned_threshold": at})
     print(f"wrote {path}")
 
 

@@ -49,8 +49,10 @@ def env(smollm, tmp_path_factory):
     ledger = Ledger(tmp_path_factory.mktemp("ledger") / "ledger.sqlite")
     gw = Gateway()
     gw.add(local)
-    gw.add(RouterBackend(cfg, local, grader=grader, ledger=ledger), default=True)
+    router = RouterBackend(cfg, local, grader=grader, ledger=ledger)
+    gw.add(router, default=True)
     with TestClient(create_app(gw)) as client:
+        client.router = router
         yield client, grader, ledger, good
     up_good.shutdown()
     up_bad.shutdown()
@@ -103,3 +105,34 @@ def test_sensitive_is_never_sent_to_the_cloud(env):
     assert r.status_code == 200
     assert len(good.bodies) == n and r.headers["x-edgewise-tier"] == "2"
     assert ledger.summary()["privacy"]["sensitive"]["requests"] >= 1
+
+
+@pytest.mark.parametrize("threshold,escalated", [(-1e9, False), (1e9, True)])
+def test_cascade_answers_locally_first_and_escalates_when_unsure(env, threshold, escalated):
+    client, grader, ledger, good = env
+    grader.tier = 2
+    client.router.cascade = threshold  # -inf: always sure enough; +inf: never
+    n = len(good.bodies)
+    try:
+        r = ask(client, "What is the capital of France?")
+    finally:
+        client.router.cascade = None
+    assert r.status_code == 200, r.text
+    assert r.headers["x-edgewise-tier"] == ("3" if escalated else "2")
+    assert len(good.bodies) == n + escalated
+    content = r.json()["choices"][0]["message"]["content"]
+    assert content.startswith("You said:") == escalated and content
+
+
+def test_cascade_confidence_is_the_local_models_own(env):
+    """Streamed too: the local answer is buffered, scored, then sent (or replaced)."""
+    client, grader, _, good = env
+    grader.tier = 2
+    client.router.cascade = -1e9
+    try:
+        r = ask(client, "Say hello.", stream=True)
+    finally:
+        client.router.cascade = None
+    assert r.headers["x-edgewise-tier"] == "2"
+    chunks = [json.loads(l[6:]) for l in r.text.splitlines() if l.startswith("data: {")]
+    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"])

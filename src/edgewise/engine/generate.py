@@ -40,7 +40,10 @@ def generate(
     stop: Sequence[str] = (),
     cancelled: Callable[[], bool] = lambda: False,
     reuse_prefix: bool = True,
+    logprobs: list[float] | None = None,
 ) -> Iterator[Delta]:
+    """Decode up to ``max_tokens``; with ``logprobs`` given, append log p of every
+    chosen token under the raw model distribution (the model's own confidence)."""
     rng = np.random.default_rng(params.seed)
     text = TextStream(stop)
     vocab = engine.vocab_size
@@ -53,6 +56,8 @@ def generate(
         if engine.is_eog(tok):
             yield Delta(text.finish(), finish_reason="stop")
             return
+        if logprobs is not None:  # answer tokens only: the end-of-turn token says little
+            logprobs.append(token_logprob(logits[:vocab], tok))
         out = text.push(engine.detokenize_bytes([tok]))
         if text.stopped:
             yield Delta(out, tok, finish_reason="stop")
@@ -61,6 +66,12 @@ def generate(
         if i + 1 < max_tokens:
             logits = engine.eval([tok])[0]
     yield Delta(text.finish(), finish_reason="length")
+
+
+def token_logprob(row: np.ndarray, tok: int) -> float:
+    row = row.astype(np.float64)
+    top = row.max()
+    return float(row[tok] - top - np.log(np.exp(row - top).sum()))
 
 
 def time_step(engine: Engine, n: int = 4) -> float:

@@ -8,6 +8,11 @@ Per request: the local grader picks a tier, the privacy level overrides it
           big remote model verifies it (speculative decoding is the check)
   tier 3  the cloud: ``router.cloud`` names upstream backends, tried in order
 
+With ``router.cascade`` (true, or {threshold: T}) a tier-2 request is answered
+locally first and escalated to the cloud when the local model was unsure of
+its answer (router/cascade.py).  The tier header then follows the answer
+that is sent; escalated requests wait for the local attempt first.
+
 Every response carries its tier (header ``x-edgewise-tier``) and its cost
 (``x-edgewise-cost``, or the final usage chunk when streaming), and every
 request is written to the SQLite ledger.
@@ -22,7 +27,8 @@ from edgewise.edge.backends.local import LocalBackend
 from edgewise.edge.gateway.errors import APIError
 from edgewise.edge.privacy_gate import PrivateBackend
 from edgewise.privacy import privacy_level
-from edgewise.router import pricing
+from edgewise.router import cascade, pricing
+from edgewise.router.cascade import DEFAULT_THRESHOLD
 from edgewise.router.ledger import Ledger
 
 
@@ -49,6 +55,9 @@ class RouterBackend:
             self.check = PrivateBackend(spec, lambda: local, self.policy)
         self.cloud = [PrivateBackend(_upstream(cfg, n), lambda: local, self.policy)
                       for n in r.get("cloud", [b.name for b in cfg.backends])]
+        c = r.get("cascade")
+        self.cascade = None if not c else float(c.get("threshold", DEFAULT_THRESHOLD)) if isinstance(c, dict) \
+            else DEFAULT_THRESHOLD
 
     # -- Backend interface -----------------------------------------------------
     def ready(self) -> bool:
@@ -96,6 +105,8 @@ class RouterBackend:
         tier, level, info = self.decide(req)
         if tier == 1:
             backend, opener = self.tiny(), None
+        elif tier == 2 and self.cascade is not None and self.cloud and level != "sensitive":
+            return self.local, self._cascade_opener(req, level, info, t0)
         elif tier == 2 and self.check and level != "sensitive":
             backend, opener = self.check.route(req)
         elif tier == 2:
@@ -106,8 +117,9 @@ class RouterBackend:
         checked = backend is not self.local and tier == 2
         return backend, lambda cancel: self._priced(opener(cancel), tier, level, info, t0, checked)
 
-    def _cloud_opener(self, req, level, info, t0):
-        """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
+    def _cloud_opener(self, req, level, info, t0, local_answer=None):
+        """Tier 3 with fallbacks: each cloud backend in order, then the local model
+        (``local_answer``, a Generation, when one was already made)."""
         def open_cloud(cancel):
             errors = []
             for b in self.cloud:
@@ -118,11 +130,26 @@ class RouterBackend:
                     if e.status < 500 and e.status != 429:
                         raise  # the request itself is bad: another cloud will refuse it too
                     errors.append(f"{b.name}: {e.message}")
-            gen = self.local.open(req, cancel)  # runs on this worker: the local queue
+            gen = local_answer or self.local.open(req, cancel)  # runs on this worker: the local queue
             gen.meta.setdefault("notices", []).append("cloud unavailable (" + "; ".join(errors) +
                                                       "); answered by the local model")
             return self._priced(gen, 2, level, info, t0)
         return open_cloud
+
+    def _cascade_opener(self, req, level, info, t0):
+        """Answer locally in full; send it if the model was sure, else ask the cloud."""
+        def open_cascade(cancel):
+            lps: list[float] = []
+            gen = self.local.open(req, cancel, logprobs=lps)
+            kept = list(gen.deltas)  # runs on this worker: the local queue
+            conf = cascade.confidence(lps)
+            gen.deltas = iter(kept)
+            up = not cancel.is_set() and cascade.escalate(conf, self.cascade)
+            seen = {**info, "cascade": {"confidence": round(conf, 3), "threshold": self.cascade, "escalated": up}}
+            if not up:
+                return self._priced(gen, 2, level, seen, t0)
+            return self._cloud_opener(req, level, seen, t0, local_answer=gen)(cancel)
+        return open_cascade
 
     def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False):
         gen.meta.update(tier=tier, privacy=gen.meta.get("privacy", level), route=info)

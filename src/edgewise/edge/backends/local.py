@@ -30,7 +30,7 @@ class LocalBackend:
     def submit(self, job):
         return self.worker.submit(job)
 
-    def open(self, req, cancel: threading.Event) -> Generation:
+    def open(self, req, cancel: threading.Event, logprobs: list[float] | None = None) -> Generation:
         eng = self.engine
         prompt = chat_tokens(eng, req.dict_messages(), tools=req.tools)
         room = eng.n_ctx - len(prompt)
@@ -43,7 +43,8 @@ class LocalBackend:
         gen.meta.update(served_by=eng.name, local_tokens=0)
 
         def deltas():
-            for d in generate(eng, prompt, limit, sampling_of(req), req.stops, cancel.is_set, self.reuse_prefix):
+            for d in generate(eng, prompt, limit, sampling_of(req), req.stops, cancel.is_set, self.reuse_prefix,
+                              logprobs):
                 if d.token is not None:
                     gen.completion_tokens += 1
                 yield Delta(d.text, d.finish_reason)
