@@ -162,6 +162,7 @@ def main() -> None:
     ap.add_argument("--prompts", type=int, default=3)
     ap.add_argument("--modes", default="", help="comma-separated subset of modes (default: all; local-* always)")
     ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--out", default="speculative", help="results name under bench/results/")
     args = ap.parse_args()
     from edgewise.config import EngineConfig
     from edgewise.engine import load_engine
@@ -259,7 +260,7 @@ def report(rows, vc, args) -> None:
     proj = projection(rows, vc)
     print("\nMODEL (not measured): predicted tok/s with measured alpha, draft and step times")
     print(table(proj, ["model", "rtt_ms", "remote_stream", "spec_sync", "spec_pipelined", "gamma"]))
-    path = write("speculative", {"machine": machine(), "models": {"draft": "qwen2.5-coder-0.5b",
+    path = write(args.out, {"machine": machine(), "models": {"draft": "qwen2.5-coder-0.5b",
                                  "target": "qwen2.5-coder-1.5b"}, "tokens_per_prompt": args.tokens,
                                  "rows": rows, "auto_vs_best": planner, "verify_cost": vc,
                                  "projection_model": proj})

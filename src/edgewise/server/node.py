@@ -57,8 +57,10 @@ class Node:
         self.step_ms: float | None = None  # target ms per decode pass, announced to planners
 
     def observe(self, out: dict) -> None:
-        """Follow the real cost per pass (load from other sessions shows up here)."""
-        if out.get("passes") and out.get("ms") is not None:
+        """Follow the real cost of a streamed token (load from other sessions shows up
+        here).  Only ``generated`` replies count: that is what a planner's streaming
+        mode buys, and verify passes also carry the verify bookkeeping."""
+        if out.get("t") == "generated" and out.get("passes") and out.get("ms") is not None:
             ms = out["ms"] / out["passes"]
             self.step_ms = ms if self.step_ms is None else 0.8 * self.step_ms + 0.2 * ms
 
