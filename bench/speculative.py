@@ -257,9 +257,10 @@ def report(rows, vc, args) -> None:
     print("\nauto vs the best target-exact mode at the same RTT (goal: auto_vs_best >= 0.95)")
     print(table(planner, ["rtt_ms", "auto", "auto_tok_s", "best", "best_tok_s", "auto_vs_best"]))
     print("\nverify cost on this CPU (1.5B, ms for a block of g):", vc)
-    proj = projection(rows, vc)
-    print("\nMODEL (not measured): predicted tok/s with measured alpha, draft and step times")
-    print(table(proj, ["model", "rtt_ms", "remote_stream", "spec_sync", "spec_pipelined", "gamma"]))
+    proj = projection(rows, vc) if any("acceptance" in r for r in rows) else []  # needs a measured alpha
+    if proj:
+        print("\nMODEL (not measured): predicted tok/s with measured alpha, draft and step times")
+        print(table(proj, ["model", "rtt_ms", "remote_stream", "spec_sync", "spec_pipelined", "gamma"]))
     path = write(args.out, {"machine": machine(), "models": {"draft": "qwen2.5-coder-0.5b",
                                  "target": "qwen2.5-coder-1.5b"}, "tokens_per_prompt": args.tokens,
                                  "rows": rows, "auto_vs_best": planner, "verify_cost": vc,
