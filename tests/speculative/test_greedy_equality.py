@@ -73,3 +73,27 @@ def test_auto_plans_from_measurements_before_the_first_token(draft, node):
     assert dec.opened["step_ms"] > 0  # the node announced its own cost
     assert dec.stats.plans[0] == "remote_stream" and dec.stats.rounds == 0
     assert dec.planner.t_draft_ms > 0 and dec.planner.step_ms > 0
+
+
+@pytest.mark.parametrize("kw", [{"draft_len": 3}, {"auto": True, "chunk": 5}])
+def test_one_decoder_serves_many_requests_exactly(draft, node, kw):
+    """A gateway keeps one decoder and one session: a request that ends inside a
+    streamed chunk, or after several rounds, must not leak into the next one."""
+    from edgewise.algo.sampling import SamplingParams
+    from edgewise.edge.node_link import NodeLink
+    from edgewise.edge.speculative import SpeculativeDecoder
+    from edgewise.engine.chat import chat_tokens
+    from tests.speculative.conftest import TOKEN
+
+    dec = SpeculativeDecoder(draft, lambda: NodeLink(node, TOKEN), **kw)
+    if kw.get("auto"):
+        dec.planner.first = lambda n: "remote_stream"
+    try:
+        for prompt, n in [(PROMPTS[0], 12), ("Say hi.", 40), (PROMPTS[3], 12), (PROMPTS[2], 9)]:
+            msgs = [{"role": "user", "content": prompt}]
+            ref, n_ref = remote_text(node, msgs, n)
+            out = list(dec.generate(chat_tokens(draft, msgs), n, SamplingParams(0.0)))
+            assert "".join(d.text for d in out) == ref, prompt
+            assert sum(d.token is not None for d in out) == n_ref
+    finally:
+        dec.close()

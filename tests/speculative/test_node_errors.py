@@ -80,3 +80,17 @@ def test_retried_round_is_idempotent(node, draft):
     first = link.call(frame)
     again = link.call(frame)
     assert first == again
+
+
+def test_a_new_prefill_starts_a_new_round_sequence(node, draft):
+    """Round ids make retries idempotent within a request; a new request's round with the
+    same id must be judged afresh, never answered from the previous request's cache."""
+    link = _opened(node)
+    link.call({"t": "open", "v": 1, "vocab": draft.fingerprint, "seed": 0})
+    first_prompt = draft.tokenize("def add(a, b):")
+    link.call({"t": "prefill", "round": 0, "tokens": first_prompt})
+    old = link.call({"t": "verify", "round": 1, "base": len(first_prompt), "draft": draft.tokenize("\n    return")})
+    second_prompt = draft.tokenize("The capital of France is")
+    link.call({"t": "prefill", "round": 0, "tokens": second_prompt})
+    new = link.call({"t": "verify", "round": 1, "base": len(second_prompt), "draft": draft.tokenize(" Paris")})
+    assert new != old and new["committed"] == len(second_prompt) + new["accepted"] + 1

@@ -74,6 +74,7 @@ class SpeculativeDecoder:
         self.opened: dict = {}
         self.sid: str | None = None
         self.planner = Planner(gamma_max, local_target is not None)
+        self.rounds_sent = 0
         self.auto, self.chunk = auto, chunk  # chunk: streamed tokens per re-plan (None: planner's)
 
     # -- session -----------------------------------------------------------
@@ -162,12 +163,13 @@ class SpeculativeDecoder:
             return
         st.rtt_ms = self.rtt_ms
         ahead: list = []
-        rnd = n_out = 0
+        n_out = 0
         while True:
             if cancelled():
                 yield Delta(text.finish(), finish_reason="cancelled")
                 return
-            rnd += 1
+            self.rounds_sent += 1  # unique per session: stale replies and retries are told apart by it
+            rnd = self.rounds_sent
             if self.auto and (st.rounds or st.streamed):
                 mode = self.planner.next(mode, max_tokens - n_out)
             if self.auto:
@@ -265,9 +267,9 @@ class SpeculativeDecoder:
         self.stats.chunks += 1
         try:
             self.link.send(frame)
-            while (f := self.link.recv())["t"] != "generated":
-                if f["t"] != "token":
-                    continue  # the pipelined prefill's ack
+            while (f := self.link.recv())["t"] != "generated" or f["round"] != rnd:
+                if f["t"] != "token" or f["round"] != rnd:
+                    continue  # the pipelined prefill's ack, or the tail of an earlier request's chunk
                 now = time.perf_counter()
                 if got:  # inter-arrival time is the target's step time
                     self.planner.on_streamed((now - last) * 1000)
@@ -357,8 +359,8 @@ class SpeculativeDecoder:
         while True:
             try:
                 f = self.link.recv(timeout)
-                while f is not None and f["t"] == "prefilled":  # the pipelined prefill's ack
-                    f = self.link.recv(timeout)
+                while f is not None and (f["t"] != "verdict" or f["round"] != frame["round"]):
+                    f = self.link.recv(timeout)  # the prefill's ack, or an earlier request's stream tail
                 return f
             except NodeDown:
                 if not self._reconnect(committed, n_prompt) or not self._send(frame, committed, n_prompt):

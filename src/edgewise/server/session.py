@@ -44,6 +44,7 @@ class SpecSession:
             self._logits = self.engine.eval([tok])[0]
             self.passes += 1
         self.committed = list(tokens)
+        self.last_round, self.last_reply = -1, None  # a new request: no round to replay
         return {"t": "prefilled", "n": len(tokens)}
 
     def _catch_up(self) -> np.ndarray:
