@@ -35,7 +35,7 @@ from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts
 from edgewise.router.features import features  # noqa: E402
 
 CACHE = RESULTS / "router_cascade_scores.json"
-STATS = ("mean", "min", "p10")
+STATS = ("mean", "min", "p10", "p10@16", "p10@32")  # @N: from the answer's first N tokens only
 
 
 def answer_logprobs(engine, item: dict, answer: str) -> np.ndarray:
@@ -56,12 +56,13 @@ def answer_logprobs(engine, item: dict, answer: str) -> np.ndarray:
 
 
 def stats(lp: np.ndarray) -> dict:
-    return {"mean": float(lp.mean()), "min": float(lp.min()), "p10": float(np.percentile(lp, 10)), "n": len(lp)}
+    return {"mean": float(lp.mean()), "min": float(lp.min()), "p10": float(np.percentile(lp, 10)), "n": len(lp),
+            "p10@16": float(np.percentile(lp[:16], 10)), "p10@32": float(np.percentile(lp[:32], 10))}
 
 
 def score_all(rows: list[dict], out: dict, threads: int) -> dict:
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
-    todo = [r for r in rows if out[r["id"]][2]["key"] not in cache]
+    todo = [r for r in rows if not set(STATS) <= set(cache.get(out[r["id"]][2]["key"], {}))]
     if todo:
         from edgewise.config import EngineConfig
         from edgewise.engine import load_engine
@@ -121,11 +122,11 @@ def main() -> None:
     auc = {s: round(T.auc_binary(-scores[s], correct2), 3) for s in STATS}
     print(table(table_rows, ["router", "train_apgr", "heldout_apgr", "all_apgr"]))
     print("AUC of confidence for 'the local answer is correct':", auc)
-    p10 = np.array([conf[r["id"]]["p10"] for r in rows])
-    t = tune_threshold(p10[~held], C[~held, 1], C[~held, 2])
-    up = p10[held] < t
+    chosen = np.array([conf[r["id"]][pick] for r in rows])  # the statistic picked on the train split
+    t = tune_threshold(chosen[~held], C[~held, 1], C[~held, 2])
+    up = chosen[held] < t
     tiers = np.where(up, 3, 2)
-    at = {"threshold": round(t, 3), "heldout_cloud_share": round(float(up.mean()), 3),
+    at = {"statistic": pick, "threshold": round(t, 3), "heldout_cloud_share": round(float(up.mean()), 3),
           "heldout_quality": round(M.quality(tiers, C[held]), 3),
           "heldout_all_local": round(M.quality(np.full(held.sum(), 2), C[held]), 3),
           "heldout_all_cloud": round(M.quality(np.full(held.sum(), 3), C[held]), 3)}

@@ -32,3 +32,11 @@ def test_tune_threshold_minimises_the_weighted_errors():
     assert -1.5 < t < -0.3  # between the two populations
     # an uninformative score with cheap misses keeps everything local
     assert tune_threshold(np.zeros(10), np.ones(10, bool), np.ones(10, bool)) <= 0.0
+
+
+def test_the_decision_reads_only_the_first_window_tokens():
+    from edgewise.router.cascade import WINDOW
+
+    sure_start = [-0.01] * WINDOW + [-6.0] * 50  # shaky later: already decided, keep streaming
+    assert confidence(sure_start) == pytest.approx(-0.01)
+    assert confidence([-6.0] * 5 + [-0.01] * (WINDOW - 5)) < confidence([-0.01] * WINDOW)

@@ -136,3 +136,20 @@ def test_cascade_confidence_is_the_local_models_own(env):
     assert r.headers["x-edgewise-tier"] == "2"
     chunks = [json.loads(l[6:]) for l in r.text.splitlines() if l.startswith("data: {")]
     assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"])
+
+
+def test_cascade_keeps_streaming_a_long_confident_answer(env):
+    """After the window the kept local answer continues: nothing is cut at WINDOW tokens."""
+    from edgewise.router.cascade import WINDOW
+
+    client, grader, _, _ = env
+    grader.tier = 2
+    client.router.cascade = -1e9
+    body = {"model": "edgewise", "messages": [{"role": "user", "content": "Count from 1 to 100."}],
+            "max_tokens": WINDOW + 10, "temperature": 0}
+    try:
+        r = client.post("/v1/chat/completions", json=body)
+    finally:
+        client.router.cascade = None
+    assert r.headers["x-edgewise-tier"] == "2"
+    assert r.json()["usage"]["completion_tokens"] > WINDOW

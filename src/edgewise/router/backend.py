@@ -8,10 +8,10 @@ Per request: the local grader picks a tier, the privacy level overrides it
           big remote model verifies it (speculative decoding is the check)
   tier 3  the cloud: ``router.cloud`` names upstream backends, tried in order
 
-With ``router.cascade`` (true, or {threshold: T}) a tier-2 request is answered
-locally first and escalated to the cloud when the local model was unsure of
-its answer (router/cascade.py).  The tier header then follows the answer
-that is sent; escalated requests wait for the local attempt first.
+With ``router.cascade`` (true, or {threshold: T}) a tier-2 request starts
+locally and is escalated to the cloud when the local model was unsure of the
+first tokens of its answer (router/cascade.py).  The tier header follows the
+answer that is sent; escalated requests first wait for those local tokens.
 
 Every response carries its tier (header ``x-edgewise-tier``) and its cost
 (``x-edgewise-cost``, or the final usage chunk when streaming), and every
@@ -19,6 +19,7 @@ request is written to the SQLite ledger.
 """
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -117,9 +118,8 @@ class RouterBackend:
         checked = backend is not self.local and tier == 2
         return backend, lambda cancel: self._priced(opener(cancel), tier, level, info, t0, checked)
 
-    def _cloud_opener(self, req, level, info, t0, local_answer=None):
-        """Tier 3 with fallbacks: each cloud backend in order, then the local model
-        (``local_answer``, a Generation, when one was already made)."""
+    def _cloud_opener(self, req, level, info, t0):
+        """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
         def open_cloud(cancel):
             errors = []
             for b in self.cloud:
@@ -130,25 +130,33 @@ class RouterBackend:
                     if e.status < 500 and e.status != 429:
                         raise  # the request itself is bad: another cloud will refuse it too
                     errors.append(f"{b.name}: {e.message}")
-            gen = local_answer or self.local.open(req, cancel)  # runs on this worker: the local queue
+            gen = self.local.open(req, cancel)  # runs on this worker: the local queue
             gen.meta.setdefault("notices", []).append("cloud unavailable (" + "; ".join(errors) +
                                                       "); answered by the local model")
             return self._priced(gen, 2, level, info, t0)
         return open_cloud
 
     def _cascade_opener(self, req, level, info, t0):
-        """Answer locally in full; send it if the model was sure, else ask the cloud."""
+        """Start the local answer; after its first WINDOW tokens keep it (the rest
+        streams on) or, if the model was unsure, drop it and ask the cloud."""
         def open_cascade(cancel):
             lps: list[float] = []
             gen = self.local.open(req, cancel, logprobs=lps)
-            kept = list(gen.deltas)  # runs on this worker: the local queue
+            inner, head, done = gen.deltas, [], False
+            for d in inner:  # runs on this worker: the local queue
+                head.append(d)
+                done = d.finish_reason is not None
+                if done or len(lps) >= cascade.WINDOW:
+                    break
             conf = cascade.confidence(lps)
-            gen.deltas = iter(kept)
             up = not cancel.is_set() and cascade.escalate(conf, self.cascade)
-            seen = {**info, "cascade": {"confidence": round(conf, 3), "threshold": self.cascade, "escalated": up}}
+            seen = {**info, "cascade": {"confidence": round(conf, 3), "threshold": self.cascade, "escalated": up,
+                                        "read_tokens": len(lps)}}
             if not up:
+                gen.deltas = itertools.chain(head, () if done else inner)
                 return self._priced(gen, 2, level, seen, t0)
-            return self._cloud_opener(req, level, seen, t0, local_answer=gen)(cancel)
+            inner.close()  # stop decoding the dropped answer
+            return self._cloud_opener(req, level, seen, t0)(cancel)
         return open_cascade
 
     def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False):
