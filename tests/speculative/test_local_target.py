@@ -9,9 +9,8 @@ import urllib.parse
 import pytest
 
 from edgewise.net.proxy import LatencyProxy
-from tests.conftest import free_port, stop
-from tests.speculative.conftest import remote_text, spec_tokens, start_node
-from tests.speculative.test_resilience import MSGS, Rounds, _kill_after
+from tests.speculative.conftest import remote_text, spec_tokens
+from tests.speculative.test_resilience import MSGS, killed_for_good
 
 pytestmark = pytest.mark.slow
 
@@ -38,18 +37,7 @@ def test_near_node_is_used_when_the_local_target_is_slower(draft, node, local_ta
     assert text == remote_text(node, MSGS, 16)[0]
 
 
-def test_node_staying_down_finishes_exactly_on_the_local_target(draft, local_target):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = start_node(port)
-    ref, n_ref = remote_text(url, MSGS, 60)
-    rounds = Rounds()
-    killer = _kill_after(proc, rounds, 5)
-    try:
-        text, tokens, dec, notices = spec_tokens(draft, url, MSGS, 60, retries=2, backoff_s=0.1, on_draft=rounds,
-                                                 local_target=local_target)
-    finally:
-        killer.join()
-        stop(proc)
+def test_node_staying_down_finishes_exactly_on_the_local_target(draft, qwen15, local_target):
+    (ref, n_ref), (text, tokens, dec, notices) = killed_for_good(draft, 60, local_target=local_target)
     assert dec.stats.fell_back and "local copy of the target" in notices[0]
     assert text == ref and len(tokens) == n_ref  # unchanged: the same weights finished it

@@ -59,15 +59,24 @@ def test_node_killed_and_restarted_resumes_exactly(draft, qwen15):
             stop(box["second"])
 
 
-def test_node_staying_down_falls_back_to_local_with_notice(draft, qwen15):
+def killed_for_good(draft, n: int, **kw):
+    """Generate while the node is killed mid-way and never restarted.
+    Returns the node's own reference (text, tokens) and spec_tokens' result."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     node = start_node(port)
-    ref, _ = remote_text(url, MSGS, 60)
+    ref = remote_text(url, MSGS, n)
     rounds = Rounds()
     killer = _kill_after(node, rounds, 5)
-    text, tokens, dec, notices = spec_tokens(draft, url, MSGS, 60, retries=2, backoff_s=0.1, on_draft=rounds)
-    killer.join()
+    try:
+        return ref, spec_tokens(draft, url, MSGS, n, retries=2, backoff_s=0.1, on_draft=rounds, **kw)
+    finally:
+        killer.join()
+        stop(node)
+
+
+def test_node_staying_down_falls_back_to_local_with_notice(draft, qwen15):
+    (ref, _), (text, tokens, dec, notices) = killed_for_good(draft, 60)
     assert dec.stats.fell_back
     assert notices and "continuing on the local model" in notices[0]
     assert len(tokens) == 60 or text  # finished locally

@@ -56,20 +56,19 @@ class Planner:
             self.step_ms = self.step_ms or announced
 
     def on_draft(self, ms: float) -> None:
-        self.t_draft_ms = ms if self.t_draft_ms is None else 0.8 * self.t_draft_ms + 0.2 * ms
+        self.t_draft_ms = _ewma(self.t_draft_ms, ms)
 
     def on_verdict(self, accepted: int, drafted: int, passes: int, ms: float) -> None:
         self.tracker.update(accepted, drafted)
         if passes:
-            per = ms / passes
-            self.pass_ms = per if self.pass_ms is None else 0.8 * self.pass_ms + 0.2 * per
+            self.pass_ms = _ewma(self.pass_ms, ms / passes)
 
     def on_streamed(self, gap_ms: float) -> None:
-        self.step_ms = gap_ms if self.step_ms is None else 0.8 * self.step_ms + 0.2 * gap_ms
+        self.step_ms = _ewma(self.step_ms, gap_ms)
 
     def on_local(self, gap_ms: float) -> None:
         """Real per-token time of the local target (the one-off timing is only a first guess)."""
-        self.local_ms = gap_ms if self.local_ms is None else 0.8 * self.local_ms + 0.2 * gap_ms
+        self.local_ms = _ewma(self.local_ms, gap_ms)
 
     def measurements(self) -> Measurements:
         node = self.step_ms or self.pass_ms or 50.0
@@ -97,6 +96,10 @@ class Planner:
 
     def chunk_len(self) -> int:
         return stream_chunk_len(self.rtt_ms, self.step_ms or self.pass_ms or 50.0)
+
+
+def _ewma(old: float | None, new: float) -> float:
+    return new if old is None else 0.8 * old + 0.2 * new
 
 
 def _kind(mode: str) -> str:

@@ -23,12 +23,12 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from edgewise.algo.draft_len import VerifyCost, choose_gamma
+from edgewise.algo.draft_len import choose_gamma
 from edgewise.algo.sampling import SamplingParams, process_logits, sample_sparse, sparse_topk
 from edgewise.edge.node_link import NodeDown, NodeLink
 from edgewise.edge.planner import Planner
 from edgewise.engine import Engine
-from edgewise.engine.generate import Delta, generate, time_step
+from edgewise.engine.generate import Delta, generate, replay, time_step
 from edgewise.engine.textstream import TextStream
 
 SPARSE_K = 64  # draft probabilities sent per drafted token
@@ -85,8 +85,7 @@ class SpeculativeDecoder:
         opened = link.call({"t": "open", "v": 1, "vocab": self.draft.fingerprint, "session": self.sid,
                             "seed": seed})
         self.link, self.opened, self.sid = link, opened, opened["session"]
-        self.rtt_ms = link.ping(3)
-        self.planner.on_open(opened, self.rtt_ms)
+        self.planner.on_open(opened, link.ping(3))
         return opened
 
     def close(self) -> None:
@@ -161,7 +160,7 @@ class SpeculativeDecoder:
         if not self._start(committed):
             yield from self._local_tail(committed, n_prompt, 0, max_tokens, params, rng, text, state, cancelled)
             return
-        st.rtt_ms = self.rtt_ms
+        st.rtt_ms = self.planner.rtt_ms
         ahead: list = []
         n_out = 0
         while True:
@@ -370,10 +369,8 @@ class SpeculativeDecoder:
         """Finish locally: on the local copy of the target if there is one (the
         output stays the target's), else on the draft (with the notice given)."""
         eng = self.local_target or self.draft
-        if self.local_target is not None:  # rebuild the cache as decoding did: prompt batch, then one by one
-            logits = eng.prefill(committed[:n_prompt], reuse=False)
-            for tok in committed[n_prompt:]:
-                logits = eng.eval([tok])[0]
+        if self.local_target is not None:  # rebuild the cache exactly as the node's decoding did
+            logits = replay(eng, committed, n_prompt)
         else:
             self._sync_draft(committed, state)
             logits = state["logits"]

@@ -68,6 +68,15 @@ def generate(
     yield Delta(text.finish(), finish_reason="length")
 
 
+def replay(engine: Engine, tokens: Sequence[int], split: int) -> np.ndarray:
+    """Rebuild the cache exactly as decoding made it: ``tokens[:split]`` (the prompt)
+    as one batch, the rest one single-token decode each.  Returns the last logits."""
+    logits = engine.prefill(tokens[:split], reuse=False)
+    for tok in tokens[split:]:
+        logits = engine.eval([tok])[0]
+    return logits
+
+
 def token_logprob(row: np.ndarray, tok: int) -> float:
     row = row.astype(np.float64)
     top = row.max()

@@ -16,6 +16,7 @@ import numpy as np
 from edgewise.algo.sampling import SamplingParams, dense_from_sparse, process_logits, sample
 from edgewise.algo.speculative import acceptance_prob, residual
 from edgewise.engine import Engine
+from edgewise.engine.generate import replay
 from edgewise.protocol.frames import ProtocolError
 
 
@@ -37,12 +38,8 @@ class SpecSession:
         if not tokens:
             raise ProtocolError("prefill needs at least one token")
         split = max(1, len(tokens) if split is None else split)
-        self.engine.reset()
-        self._logits = self.engine.prefill(tokens[:split], reuse=False)
-        self.passes += 1
-        for tok in tokens[split:]:  # replayed output: one decode each, as first decoded
-            self._logits = self.engine.eval([tok])[0]
-            self.passes += 1
+        self._logits = replay(self.engine, tokens, split)  # replayed output: one decode each, as first decoded
+        self.passes += 1 + len(tokens) - split
         self.committed = list(tokens)
         self.last_round, self.last_reply = -1, None  # a new request: no round to replay
         return {"t": "prefilled", "n": len(tokens)}
