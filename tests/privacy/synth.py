@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 DEV_SEEDS = range(1000, 1004)
 TEST_SEEDS = range(0, 4)
 STRUCTURED = ("CN_ID_CARD", "CN_MOBILE", "BANK_CARD", "CREDIT_CARD", "EMAIL", "US_SSN",
-              "IP_ADDRESS")
+              "IP_ADDRESS", "PHONE_NUMBER")
 FUZZY = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
+# Types added later draw after the original corpus, so its cases stay the same.
+LATER = ("PHONE_NUMBER",)
 
 
 @dataclass
@@ -129,6 +131,27 @@ def ssn(rng, valid=True) -> str:
     return group(n, [3, 2, 4], rng.choice(["-", "-", " "]))
 
 
+def phone(rng) -> str:
+    """NANP in its usual formats, or international +CC/00CC (never a CN mobile)."""
+    def nxx():
+        return f"{rng.randint(2, 9)}{rng.randint(0, 99):02d}"
+    a, e, line = nxx(), nxx(), f"{rng.randint(0, 9999):04d}"
+    if rng.random() < 0.5:
+        return rng.choice([f"({a}) {e}-{line}", f"{a}-{e}-{line}", f"{a}.{e}.{line}",
+                           f"+1 {a} {e} {line}", f"+1-{a}-{e}-{line}", f"+1 ({a}) {e}-{line}",
+                           f"1-800-{e}-{line}", f"+1{a}{e}{line}"])
+    cc, sizes = rng.choice([("44", [2, 4, 4]), ("44", [4, 6]), ("49", [2, 8]), ("49", [3, 7]),
+                            ("33", [1, 2, 2, 2, 2]), ("81", [2, 4, 4]), ("61", [1, 4, 4]),
+                            ("852", [4, 4]), ("91", [5, 5]), ("86", [2, 4, 4]), ("86", [3, 4, 4]),
+                            ("34", [3, 3, 3]), ("7", [3, 3, 2, 2])])
+    groups = [str(rng.randint(2, 9)) + "".join(rng.choice("0123456789") for _ in range(k - 1))
+              for k in sizes]
+    sep = rng.choice([" ", " ", "-"])
+    if rng.random() < 0.15:
+        return "+" + cc + "".join(groups)
+    return rng.choice(["+", "+", "+", "00"]) + cc + sep + sep.join(groups)
+
+
 def ip(rng) -> str:
     r = rng.random()
     if r < 0.5:
@@ -212,6 +235,7 @@ VALUES = {
     "EMAIL": (email, ["邮箱", "电子邮件"], ["email", "e-mail"]),
     "US_SSN": (ssn, ["社会安全号"], ["SSN", "social security number"]),
     "IP_ADDRESS": (ip, ["服务器IP", "登录IP", "IP地址"], ["server", "IP", "client address"]),
+    "PHONE_NUMBER": (phone, ["电话", "联系电话", "传真", "座机"], ["phone", "tel", "call", "fax"]),
     "PERSON": (None, [], []),
     "ADDRESS": (None, ["地址", "收货地址"], ["address", "ship to"]),
     "DATE_OF_BIRTH": (dob, [], []),
@@ -290,9 +314,9 @@ def negative(rng) -> Case:
     if k == 5:
         n = luhn_complete(rng, rng.choice(["4", "62", "51", "37"]), 16)
         bad = n[:-1] + str((int(n[-1]) + rng.randint(1, 9)) % 10)
-        return Case(rng.choice(["卡号 {n}", "card {n}", "{n}"]).format(n=group(bad, [4, 4, 4, 4], rng.choice(" -"))))
+        return Case(rng.choice(["号码 {n}", "number {n}", "{n}"]).format(n=group(bad, [4, 4, 4, 4], rng.choice(" -"))))
     if k == 6:
-        return Case(rng.choice(["身份证号 {n}", "ID {n}", "{n}"]).format(n=cn_id(rng, valid=False)))
+        return Case(rng.choice(["号码 {n}", "ID {n}", "{n}"]).format(n=cn_id(rng, valid=False)))
     if k == 7:
         return Case(rng.choice([f"ts={d(rng, 13)}", f"timestamp {rng.randint(1600000000, 1800000000)}",
                                 f"时间戳：{rng.randint(1600000000000, 1800000000000)}",
@@ -305,7 +329,7 @@ def negative(rng) -> Case:
                                 "bind to 0.0.0.0:8080", "netmask 255.255.0.0", "arr[::2]", "12:30:45",
                                 "multicast 224.0.0.251", "1.2.3.4.5", "10.0.19041.1"]))
     if k == 10:
-        return Case(rng.choice(["SSN {n}", "{n}"]).format(n=ssn(rng, valid=False)))
+        return Case(rng.choice(["number {n}", "{n}"]).format(n=ssn(rng, valid=False)))
     if k == 11:
         return Case(rng.choice(["icon@2x.png", "user@localhost", "foo@bar", "git@github.com:org/repo.git",
                                 "@decorator", "email@", "see a@b", "npm i pkg@1.2.3"]))
@@ -356,9 +380,32 @@ ZH_PROSE = [
 ]
 
 
+def phone_negative(rng) -> Case:
+    """Phone look-alikes: dates, times, versions, sums, ids, prices, ISBNs, code."""
+    a, e, line = rng.randint(200, 999), rng.randint(200, 999), f"{rng.randint(0, 9999):04d}"
+    bare = f"{a}{e}{line}"
+    return Case(rng.choice([
+        f"{rng.randint(1990, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1990, 2030)}",
+        f"{rng.randint(1, 12)}/{rng.randint(1, 28)}", f"at {rng.randint(0, 23)}:{rng.randint(0, 59):02d}",
+        f"UTC+{rng.randint(1, 12):02d}:00", f"v{rng.randint(1, 9)}.{a}.{e}", f"升级到 {a}.{e}.{rng.randint(1, 99)}",
+        f"what is {bare} / 7", f"{a}-{e} = {a - e}", f"{a} + {e} + {line}", f"seed {bare}",
+        f"Order #{a}-{e}-{line} shipped", f"订单号 {a}-{e}-{line}", f"tracking +44 {a} {e} {line}",
+        f"invoice {bare}", f"ref {a}.{e}.{line}", f"${a},{e},{rng.randint(100, 999)}.99",
+        f"+{rng.randint(10, 99)}.{a}.{e} €", f"ISBN 978-0-{a}-{rng.randint(10000, 99999)}-{rng.randint(0, 9)}",
+        f"```\nphone = '{a}-{e}-{line}'\n```", f"`+44 20 {e}{rng.randint(0, 9)} {line}`",
+        f"int x = {bare};", f"{rng.randint(100, 199)}-{e}-{line}", f"({a}) {rng.randint(100, 199)}-{line}",
+        f"{a} {e} {line}", f"score +{rng.randint(1000000, 9999999)}",
+        f"坐标 {rng.uniform(-90, 90):.4f}, {rng.uniform(-180, 180):.4f}",
+    ]))
+
+
 def generate(seed: int, per_type: int = 60, negatives: int = 400) -> tuple[list[Case], list[Case]]:
     """(positive cases, negative cases) for one seed."""
     rng = random.Random(seed)
-    pos = [positive(rng, kind) for kind in (*STRUCTURED, *FUZZY) for _ in range(per_type)]
+    pos = [positive(rng, kind) for kind in (*STRUCTURED, *FUZZY) if kind not in LATER
+           for _ in range(per_type)]
     neg = [negative(rng) for _ in range(negatives)]
+    pos += [positive(rng, kind) for kind in LATER for _ in range(per_type)]
+    neg += [phone_negative(rng) for _ in range(negatives // 4)]
     return pos, neg

@@ -16,6 +16,7 @@ SETTINGS = settings(max_examples=int(os.environ.get("EDGEWISE_FUZZ_EXAMPLES", "1
 FRAGMENTS = [
     "13812345678", "+86 139 1234 5678", "11010519491231002X", "4111 1111 1111 1111",
     "6222021234567890128", "a.b@example.com", "536-22-5678", "8.8.8.8", "2001:db8::1",
+    "+1 (415) 555-0199", "+44 20 7946 0958", "415-555-0199", "<PHONE_NUMBER_1>", "phone number 2",
     "张伟", "我叫", "王先生", "姓名：", "John Smith", "My name is ", "Dr. ", "北京市朝阳区建国路88号",
     "1600 Main Street", "出生日期：1990-01-01", "<PERSON_1>", "[CN_MOBILE_2]", "PERSON_1",
     "person 2", "<EMAIL_1", "EMAIL_", "_1>", "< ", " >", "<", ">", "[", "]", "{", "}", "【", "】",

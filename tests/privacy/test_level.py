@@ -85,6 +85,10 @@ def test_hard_negatives_not_sensitive():
     ("-----BEGIN RSA PRIVATE KEY-----", "sensitive", "secret: private key"),
     ("token ghp_abcdefghijklmnopqrstuvwxyz0123456789", "sensitive", "secret: GitHub token"),
     ("Call me at 13812345678 tomorrow.", "pii", "CN_MOBILE"),
+    ("Contact Dr. Sarah Johnson at +1 (415) 555-0199", "pii", "PHONE_NUMBER"),
+    ("我的身份证号是110101199003077777", "sensitive", "CN_ID_CARD"),  # bad check digit, cued
+    ("my ssn is 123-45-6789", "sensitive", "US_SSN"),
+    ("order number 110101199003077777", "none", None),
     ("请把报告发到 li@example.com。", "pii", "EMAIL"),
     ("Explain how transformers use attention.", "none", None),
 ])

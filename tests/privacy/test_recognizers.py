@@ -88,6 +88,46 @@ def test_handwritten_negatives(text):
     assert types(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("我的身份证号是110101199003077777", ("CN_ID_CARD", "110101199003077777")),  # bad check digit
+    ("身份证：11010519491231002Y", None),                                         # 'Y': not an ID shape
+    ("ID card no. 110105 19491231 0021", ("CN_ID_CARD", "110105 19491231 0021")),
+    ("my ssn is 123-45-6789", ("US_SSN", "123-45-6789")),                      # published fake
+    ("SSN: 000-12-3456", ("US_SSN", "000-12-3456")),
+    ("ssn 078051120", ("US_SSN", "078051120")),
+    ("card 4111 1111 1111 1112", ("CREDIT_CARD", "4111 1111 1111 1112")),    # Luhn fails
+    ("信用卡 5500000000000005", ("CREDIT_CARD", "5500000000000005")),
+    ("卡号 6222 0200 0000 0000 019", ("BANK_CARD", "6222 0200 0000 0000 019")),
+    ("银行卡6222020000000000019", ("BANK_CARD", "6222020000000000019")),
+])
+def test_context_rescues_failed_checksums(text, expected):
+    got = [(s.type, s.text, s.score) for s in scan(text)]
+    if expected is None:
+        assert got == []
+    else:
+        assert [g[:2] for g in got] == [expected] and got[0][2] == 0.6, got
+
+
+@pytest.mark.parametrize("text", [
+    "110101199003077777", "order number 110101199003077777", "订单号：110101199003077777",
+    "ID 110101199003077777", "4111 1111 1111 1112", "4111111111111112", "1234567812345678",
+    "card 1234567812345678",                      # no card network fits: not a card
+    "6222 0200 0000 0000 019", "123-45-6789", "SSN 000-00-0000",  # filler, not a number
+    "card tracking 4111 1111 1111 1112",          # the nearer cue is negative
+    "身份证号 11010519491231002X，另一个 110101199003077777",  # cue belongs to the first number
+    "```\nssn = '123-45-6789'\n```", "身份证号码 `110101199003077777`",
+])
+def test_failed_checksums_without_cue_stay_rejected(text):
+    assert [(s.type, s.text) for s in scan(text) if s.text != "11010519491231002X"] == []
+
+
+def test_rescued_card_gets_one_type():
+    # 62-prefixed numbers are BANK_CARD only; others CREDIT_CARD only
+    spans = [s for r in default_registry for s in r.find("卡号 6222020000000000019 card 4111111111111112")]
+    assert sorted((s.type, s.text) for s in spans) == [
+        ("BANK_CARD", "6222020000000000019"), ("CREDIT_CARD", "4111111111111112")]
+
+
 def test_offsets_are_str_indices():
     text = "😀😀 我叫张伟 📞 13812345678 ✉ a@b.co"
     for sp in scan(text):

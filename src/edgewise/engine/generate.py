@@ -36,7 +36,7 @@ def generate(
     engine: Engine,
     prompt: Sequence[int],
     max_tokens: int,
-    params: SamplingParams = SamplingParams(),
+    params: SamplingParams = SamplingParams(temperature=0.0),  # greedy unless asked: results repeat
     stop: Sequence[str] = (),
     cancelled: Callable[[], bool] = lambda: False,
     reuse_prefix: bool = True,

@@ -104,6 +104,13 @@ def _generate(f):
             "n": _int(f.get("n"), "n", 1, 4096), "sampling": _sampling(f.get("sampling"))}
 
 
+def _score(f):
+    """Teacher-forced log-probs of tokens[start:] in one batch: the router's answer check."""
+    tokens = _tokens(f.get("tokens"), "tokens", 1 << 20)
+    return {"round": _int(f.get("round"), "round"), "tokens": tokens,
+            "start": _int(f.get("start"), "start", 1, max(1, len(tokens) - 1))}
+
+
 def _ping(f):
     return {"id": _int(f.get("id", 0), "id")}
 
@@ -112,7 +119,8 @@ def _close(f):
     return {}
 
 
-CLIENT_FRAMES = {"open": _open, "prefill": _prefill, "verify": _verify, "generate": _generate, "ping": _ping,
+CLIENT_FRAMES = {"open": _open, "prefill": _prefill, "verify": _verify, "generate": _generate, "score": _score,
+                 "ping": _ping,
                  "close": _close}
 
 

@@ -10,8 +10,11 @@ Per request: the local grader picks a tier, the privacy level overrides it
 
 With ``router.cascade`` (true, or {threshold: T}) a tier-2 request starts
 locally and is escalated to the cloud when the local model was unsure of the
-first tokens of its answer (router/cascade.py).  The tier header follows the
-answer that is sent; escalated requests first wait for those local tokens.
+first tokens of its answer (router/cascade.py).  With {check: true} and a
+node, an unsure answer is not judged by the local model alone: the node's big
+model scores the same window in one batched pass (edge/answer_check.py) and
+its reading decides.  The tier header follows the answer that is sent;
+escalated requests first wait for those local tokens.
 
 Every response carries its tier (header ``x-edgewise-tier``) and its cost
 (``x-edgewise-cost``, or the final usage chunk when streaming), and every
@@ -57,8 +60,13 @@ class RouterBackend:
         self.cloud = [PrivateBackend(_upstream(cfg, n), lambda: local, self.policy)
                       for n in r.get("cloud", [b.name for b in cfg.backends])]
         c = r.get("cascade")
-        self.cascade = None if not c else float(c.get("threshold", DEFAULT_THRESHOLD)) if isinstance(c, dict) \
-            else DEFAULT_THRESHOLD
+        c = {} if c is True else c if isinstance(c, dict) else None
+        self.cascade = None if c is None else float(c.get("threshold", DEFAULT_THRESHOLD))
+        self.checker = None  # the node reads unsure local answers (cascade: {check: true})
+        if c and c.get("check") and cfg.remote.url:
+            self.checker = _checker(cfg, local)
+            self.keep_above = float(c.get("keep_above", cascade.KEEP_ABOVE))
+            self.check_threshold = float(c.get("check_threshold", cascade.CHECK_THRESHOLD))
 
     # -- Backend interface -----------------------------------------------------
     def ready(self) -> bool:
@@ -118,14 +126,14 @@ class RouterBackend:
         checked = backend is not self.local and tier == 2
         return backend, lambda cancel: self._priced(opener(cancel), tier, level, info, t0, checked)
 
-    def _cloud_opener(self, req, level, info, t0):
+    def _cloud_opener(self, req, level, info, t0, check_tokens: int = 0):
         """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
         def open_cloud(cancel):
             errors = []
             for b in self.cloud:
                 try:
                     _, opener = b.route(req)
-                    return self._priced(opener(cancel), 3, level, info, t0)
+                    return self._priced(opener(cancel), 3, level, info, t0, check_tokens=check_tokens)
                 except APIError as e:
                     if e.status < 500 and e.status != 429:
                         raise  # the request itself is bad: another cloud will refuse it too
@@ -133,7 +141,7 @@ class RouterBackend:
             gen = self.local.open(req, cancel)  # runs on this worker: the local queue
             gen.meta.setdefault("notices", []).append("cloud unavailable (" + "; ".join(errors) +
                                                       "); answered by the local model")
-            return self._priced(gen, 2, level, info, t0)
+            return self._priced(gen, 2, level, info, t0, check_tokens=check_tokens)
         return open_cloud
 
     def _cascade_opener(self, req, level, info, t0):
@@ -141,40 +149,66 @@ class RouterBackend:
         streams on) or, if the model was unsure, drop it and ask the cloud."""
         def open_cascade(cancel):
             lps: list[float] = []
-            gen = self.local.open(req, cancel, logprobs=lps)
+            ids: list[int] = []
+            gen = self.local.open(req, cancel, logprobs=lps, tokens=ids)
             inner, head, done = gen.deltas, [], False
             for d in inner:  # runs on this worker: the local queue
                 head.append(d)
                 done = d.finish_reason is not None
                 if done or len(lps) >= cascade.WINDOW:
                     break
-            conf = cascade.confidence(lps)
-            up = not cancel.is_set() and cascade.escalate(conf, self.cascade)
-            seen = {**info, "cascade": {"confidence": round(conf, 3), "threshold": self.cascade, "escalated": up,
-                                        "read_tokens": len(lps)}}
+            up, seen = self._judge(gen, lps, ids, level)
+            up = up and not cancel.is_set()
+            seen = {**info, "cascade": {**seen, "escalated": up}}
+            check_tokens = seen["cascade"].get("check_tokens", 0)
             if not up:
                 gen.deltas = itertools.chain(head, () if done else inner)
-                return self._priced(gen, 2, level, seen, t0)
+                return self._priced(gen, 2, level, seen, t0, check_tokens=check_tokens)
             inner.close()  # stop decoding the dropped answer
-            return self._cloud_opener(req, level, seen, t0)(cancel)
+            return self._cloud_opener(req, level, seen, t0, check_tokens)(cancel)
         return open_cascade
 
-    def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False):
+    def _judge(self, gen, lps: list[float], ids: list[int], level: str) -> tuple[bool, dict]:
+        """Escalate? From local confidence, or, where it is unsure and a node is
+        configured, from the node's reading of the same window."""
+        conf = cascade.confidence(lps)
+        seen = {"confidence": round(conf, 3), "threshold": self.cascade, "read_tokens": len(lps)}
+        if self.checker and level == "none" and cascade.needs_check(conf, self.keep_above):
+            window = ids[: cascade.WINDOW]
+            scored = self.checker.score(gen.meta["prompt_ids"], window)
+            if scored is not None:
+                check = cascade.check_confidence(scored["logprobs"])
+                seen.update(check=round(check, 3), check_threshold=self.check_threshold,
+                            check_tokens=len(gen.meta["prompt_ids"]) + len(window))
+                return cascade.escalate_checked(check, self.check_threshold), seen
+        return cascade.escalate(conf, self.cascade), seen
+
+    def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False,
+                check_tokens: int = 0):
         gen.meta.update(tier=tier, privacy=gen.meta.get("privacy", level), route=info)
         inner = gen.deltas
 
         def deltas():
             yield from inner
             p, c = gen.prompt_tokens, gen.completion_tokens
-            gen.meta["cost"] = round(pricing.cost(self.prices, tier, p, c, checked), 8)
-            remote = p + c if tier == 3 or checked else 0
+            gen.meta["cost"] = round(pricing.cost(self.prices, tier, p, c, checked, check_tokens), 8)
+            remote = (p + c if tier == 3 or checked else 0) + check_tokens
             self.ledger.record(tier=tier, model="edgewise", served_by=gen.meta.get("served_by", gen.model),
-                               prompt_tokens=p, completion_tokens=c, local_tokens=p + c - remote,
+                               prompt_tokens=p, completion_tokens=c, local_tokens=max(0, p + c - remote),
                                remote_tokens=remote, cost=gen.meta["cost"],
                                cloud_cost=pricing.cloud_cost(self.prices, p, c), privacy=gen.meta["privacy"],
                                redacted=int(bool(gen.meta.get("redacted"))), ms=(time.perf_counter() - t0) * 1000)
         gen.deltas = deltas()
         return gen
+
+
+def _checker(cfg: Config, local: LocalBackend):
+    from edgewise.edge.answer_check import AnswerChecker
+    from edgewise.edge.modes import node_url
+    from edgewise.edge.node_link import NodeLink
+
+    url = node_url(cfg)
+    return AnswerChecker(local.engine, lambda: NodeLink(url, cfg.remote.token))
 
 
 def _upstream(cfg: Config, name: str):

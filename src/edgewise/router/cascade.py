@@ -38,6 +38,26 @@ def escalate(conf: float, threshold: float = DEFAULT_THRESHOLD) -> bool:
     return conf < threshold
 
 
+# --- the answer check: the node's big model reads the same window -----------
+# Escalate when the big model's mean log-prob of the local window is below
+# CHECK_THRESHOLD; answers the local model is this sure of skip the check.
+CHECK_THRESHOLD = -0.5
+KEEP_ABOVE = 0.0
+
+
+def check_confidence(logprobs: Sequence[float]) -> float:
+    """Mean log-prob the big model gives the local answer's window (0.0 if empty)."""
+    return float(np.mean(logprobs)) if len(logprobs) else 0.0
+
+
+def needs_check(conf: float, keep_above: float = KEEP_ABOVE) -> bool:
+    return conf < keep_above
+
+
+def escalate_checked(check_conf: float, threshold: float = CHECK_THRESHOLD) -> bool:
+    return check_conf < threshold
+
+
 def tune_threshold(conf: np.ndarray, local_right: np.ndarray, cloud_right: np.ndarray) -> float:
     """Threshold minimising MISS_COST x (kept a wrong local answer the cloud gets right)
     + CLOUD_COST x (escalated a right local answer)."""
@@ -48,3 +68,20 @@ def tune_threshold(conf: np.ndarray, local_right: np.ndarray, cloud_right: np.nd
         if cost < best - 1e-12:
             best_t, best = float(t), cost
     return best_t
+
+
+def tune_check(conf: np.ndarray, check: np.ndarray, local_right: np.ndarray, cloud_right: np.ndarray,
+               check_cost: float) -> tuple[float, float]:
+    """(keep_above, check_threshold) minimising the tune_threshold costs plus
+    ``check_cost`` (in cloud calls) per checked answer."""
+    best, best_cost = (0.0, CHECK_THRESHOLD), np.inf
+    keeps = np.unique(np.concatenate([np.percentile(conf, np.linspace(0, 100, 41)), [np.inf]]))
+    for keep in keeps:
+        checked = conf < keep
+        for t in np.unique(np.concatenate([check[checked], [-np.inf]])):
+            up = checked & (check < t)
+            cost = (MISS_COST * (~up & ~local_right & cloud_right).sum() + CLOUD_COST * (up & local_right).sum()
+                    + check_cost * checked.sum())
+            if cost < best_cost - 1e-12:
+                best, best_cost = (float(keep), float(t)), cost
+    return best

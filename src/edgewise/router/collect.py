@@ -36,7 +36,8 @@ SYSTEM = {
 
 def cache_key(tier: int, item: dict) -> str:
     """Changes to the model, budget, system prompt or prompt invalidate a result."""
-    raw = json.dumps([MODELS[tier], MAX_TOKENS[item["kind"]], SYSTEM[item["kind"]], item["prompt"]], ensure_ascii=False)
+    raw = json.dumps([MODELS[tier], MAX_TOKENS[item["kind"]], SYSTEM[item["kind"]], item["prompt"], "greedy"],
+                     ensure_ascii=False)
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -58,15 +59,18 @@ class Runner:
 
     def answer(self, tier: int, item: dict) -> dict:
         from edgewise.engine.chat import chat_tokens
+        from edgewise.algo.sampling import SamplingParams
         from edgewise.engine.generate import generate
 
         eng = self.engine(tier)
         msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
         prompt = chat_tokens(eng, msgs)
         t0 = time.perf_counter()
-        # reuse_prefix=False: a result must not depend on the previous prompt
+        # greedy: a label is the model's answer, not one draw of it (generate's default
+        # is T=1, which made the 135M answer gibberish); reuse_prefix=False: a result
+        # must not depend on the previous prompt
         parts, n, finish = [], 0, None
-        for d in generate(eng, prompt, MAX_TOKENS[item["kind"]], reuse_prefix=False):
+        for d in generate(eng, prompt, MAX_TOKENS[item["kind"]], SamplingParams(temperature=0.0), reuse_prefix=False):
             parts.append(d.text)
             n += d.token is not None
             finish = d.finish_reason or finish

@@ -25,10 +25,12 @@ def table(config_prices: dict | None) -> dict:
     return merged
 
 
-def cost(prices: dict, tier: int, prompt_tokens: int, completion_tokens: int, checked: bool = False) -> float:
-    """USD for one request served at ``tier``; ``checked`` adds remote verification of tier-2 output."""
+def cost(prices: dict, tier: int, prompt_tokens: int, completion_tokens: int, checked: bool = False,
+         check_tokens: int = 0) -> float:
+    """USD for one request served at ``tier``; ``checked`` adds remote verification of tier-2 output,
+    ``check_tokens`` an answer check (the node read that many tokens: remote input)."""
     p = prices[f"tier{tier}"]
-    usd = prompt_tokens * p["input"] + completion_tokens * p["output"]
+    usd = prompt_tokens * p["input"] + completion_tokens * p["output"] + check_tokens * prices["check"]["input"]
     if checked and tier == 2:
         usd += prompt_tokens * prices["check"]["input"] + completion_tokens * prices["check"]["output"]
     return usd / 1e6

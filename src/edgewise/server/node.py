@@ -116,6 +116,8 @@ async def _serve_session(node: Node, ws: WebSocket) -> None:
                     out = {"t": "pong", "id": f["id"]}
                 elif f["t"] == "generate":
                     out = await _stream_tokens(ws, sess, f)
+                elif f["t"] == "score":
+                    out = await asyncio.to_thread(sess.score, f["tokens"], f["start"], f["round"])
                 elif f["t"] == "prefill":
                     out = await asyncio.to_thread(sess.prefill, f["tokens"], f["split"])
                 else:

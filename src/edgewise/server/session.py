@@ -44,6 +44,28 @@ class SpecSession:
         self.last_round, self.last_reply = -1, None  # a new request: no round to replay
         return {"t": "prefilled", "n": len(tokens)}
 
+    def score(self, tokens: list[int], start: int, rnd: int) -> dict:
+        """log p and the target's own greedy choice at every position of tokens[start:],
+        scored as one batch (a prefill's cost).  A check, not a decode: the cache it
+        leaves is batch-scored, so the session needs a new prefill before verifying."""
+        if len(tokens) > self.engine.n_ctx:
+            raise ProtocolError(f"{len(tokens)} tokens exceed the context of {self.engine.n_ctx}", "context")
+        if not 1 <= start < len(tokens):
+            raise ProtocolError("score needs 1 <= start < len(tokens)")
+        t0 = time.perf_counter()
+        self.engine.reset()
+        rows = self.engine.eval(tokens, logits_at=list(range(start - 1, len(tokens) - 1)))
+        rows = rows[:, : self.engine.vocab_size].astype(np.float64)
+        top = rows.max(1, keepdims=True)
+        lse = top[:, 0] + np.log(np.exp(rows - top).sum(1))
+        lp = rows[np.arange(len(rows)), tokens[start:]] - lse
+        self.passes += 1
+        self.committed, self._logits = [], None
+        self.last_round, self.last_reply = -1, None
+        self.touched = time.monotonic()
+        return {"t": "scored", "round": rnd, "logprobs": [round(float(x), 4) for x in lp],
+                "argmax": rows.argmax(1).tolist(), "ms": round((time.perf_counter() - t0) * 1000, 3)}
+
     def _catch_up(self) -> np.ndarray:
         """Feed committed tokens the cache lacks, one per decode (as decoding does)."""
         eng = self.engine

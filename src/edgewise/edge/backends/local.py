@@ -30,7 +30,9 @@ class LocalBackend:
     def submit(self, job):
         return self.worker.submit(job)
 
-    def open(self, req, cancel: threading.Event, logprobs: list[float] | None = None) -> Generation:
+    def open(self, req, cancel: threading.Event, logprobs: list[float] | None = None,
+             tokens: list[int] | None = None) -> Generation:
+        """``logprobs`` and ``tokens`` (if given) collect each answer token's log p and id."""
         eng = self.engine
         prompt = chat_tokens(eng, req.dict_messages(), tools=req.tools)
         room = eng.n_ctx - len(prompt)
@@ -40,13 +42,15 @@ class LocalBackend:
             )
         limit = min(req.limit or room, room)
         gen = Generation(iter(()), model=eng.name, prompt_tokens=len(prompt), cancel=cancel)
-        gen.meta.update(served_by=eng.name, local_tokens=0)
+        gen.meta.update(served_by=eng.name, local_tokens=0, prompt_ids=prompt)
 
         def deltas():
             for d in generate(eng, prompt, limit, sampling_of(req), req.stops, cancel.is_set, self.reuse_prefix,
                               logprobs):
                 if d.token is not None:
                     gen.completion_tokens += 1
+                    if tokens is not None:
+                        tokens.append(d.token)
                 yield Delta(d.text, d.finish_reason)
 
         gen.deltas = deltas()

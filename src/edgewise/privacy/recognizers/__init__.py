@@ -17,9 +17,10 @@ from .dob import DateOfBirth
 from .network import Email, IpAddress
 from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson, EnglishPerson
+from .phone import PhoneNumber
 
 # Order matters only for exact ties (same span, same score): earlier wins.
-BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, Email, IpAddress,
+BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, Email, IpAddress,
            DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson)
 
 default_registry = Registry.default()

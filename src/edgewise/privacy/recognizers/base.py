@@ -5,6 +5,8 @@ propose candidates, a `validate` hook (checksums, calendars), and context
 words that raise confidence when they appear shortly before a match.
 Negative words (order numbers, versions, timestamps) that sit closer to the
 match than any positive word push the score to zero.
+With `context_rescues`, a value that fails `validate` is still reported when
+a positive word introduces it: a mistyped ID number still leaks the ID.
 """
 from __future__ import annotations
 
@@ -64,12 +66,18 @@ class Recognizer:
     context_boost: float = 0.35
     window: int = 24          # chars before a match searched for context
     code_factor: float = 0.3  # score multiplier inside code (see code_regions)
+    context_rescues: bool = False  # report failed `validate` values right after a cue
+    rescue_score: float = 0.6
 
     def __init__(self) -> None:
         self._ctx = words_regex(self.context)
         self._neg = words_regex(self.negative)
 
     def validate(self, text: str) -> bool:
+        return True
+
+    def plausible(self, text: str) -> bool:
+        """Shape check for a rescued value (validate failed): is it this kind?"""
         return True
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, float]]:
@@ -85,23 +93,34 @@ class Recognizer:
         spans = []
         for s, e, base in self.candidates(text):
             value = text[s:e]
-            if not self.validate(value):
+            if self.validate(value):
+                score = self.rescore(text, s, e, base)
+            elif self.context_rescues and self.plausible(value) and self.introduced(text, s):
+                score = self.rescue_score
+            else:
                 continue
-            score = self.rescore(text, s, e, base)
             if score > 0:
                 spans.append(Span(s, e, self.entity, value, round(score, 3)))
         return spans
 
     def rescore(self, text: str, start: int, end: int, score: float) -> float:
         """Nearest cue wins: a positive word raises, a negative one kills."""
-        before = text[max(0, start - self.window):start]
-        pos = _last_end(self._ctx, before)
-        neg = _last_end(self._neg, before)
+        _, pos, neg = self._cues(text, start)
         if neg > pos:
             return 0.0
         if pos >= 0:
             score += self.context_boost
         return min(score, 1.0)
+
+    def introduced(self, text: str, start: int) -> bool:
+        """A positive word is the nearest cue and no other number sits between
+        it and the match ("身份证号是X", not "身份证号 A，另一个 X")."""
+        before, pos, neg = self._cues(text, start)
+        return pos > neg and not any(c in "0123456789" for c in before[pos:])
+
+    def _cues(self, text: str, start: int) -> tuple[str, int, int]:
+        before = text[max(0, start - self.window):start]
+        return before, _last_end(self._ctx, before), _last_end(self._neg, before)
 
 
 def _last_end(rx: re.Pattern | None, text: str) -> int:

@@ -42,6 +42,7 @@ class CnIdCard(Recognizer):
     negative = NEGATIVE_NUMBER_WORDS
     base_score = 0.8
     code_factor = 0.3
+    context_rescues = True  # "身份证号是…" with one digit mistyped is still an ID
 
     def validate(self, text: str) -> bool:
         n = digits_of(text).upper()
@@ -104,10 +105,15 @@ class BankCard(Recognizer):
     context = _CARD_CONTEXT
     negative = NEGATIVE_NUMBER_WORDS
     base_score = 0.75
+    context_rescues = True
+
+    def plausible(self, text: str) -> bool:
+        # 62 prefix here, never in CreditCard: a rescued number gets one type.
+        n = digits_of(text)
+        return n.isdigit() and n.startswith("62") and 16 <= len(n) <= 19
 
     def validate(self, text: str) -> bool:
-        n = digits_of(text)
-        return n.isdigit() and n.startswith("62") and 16 <= len(n) <= 19 and luhn.is_valid(n)
+        return self.plausible(text) and luhn.is_valid(digits_of(text))
 
 
 class CreditCard(Recognizer):
@@ -116,12 +122,16 @@ class CreditCard(Recognizer):
     context = _CARD_CONTEXT
     negative = NEGATIVE_NUMBER_WORDS
     base_score = 0.75
+    context_rescues = True
 
-    def validate(self, text: str) -> bool:
+    def plausible(self, text: str) -> bool:
         n = digits_of(text)
         if not n.isdigit() or n.startswith("62") or not 13 <= len(n) <= 19:
             return False
-        return card_network(n) is not None and luhn.is_valid(n)
+        return card_network(n) is not None
+
+    def validate(self, text: str) -> bool:
+        return self.plausible(text) and luhn.is_valid(digits_of(text))
 
 
 # --- US SSN -----------------------------------------------------------------
@@ -150,6 +160,11 @@ class UsSsn(Recognizer):
     base_score = 0.85
     context_boost = 0.4
     window = 32
+    context_rescues = True  # "my ssn is 123-45-6789": a fake or typo still answers the form
+
+    def plausible(self, text: str) -> bool:
+        # 000-00-0000, 999-99-9999: fillers, not someone's number
+        return len(set(digits_of(text))) > 1
 
     def candidates(self, text):
         # Dashed: strong. Spaced: borderline. Bare 9 digits: only with context.

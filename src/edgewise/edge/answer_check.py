@@ -1,0 +1,64 @@
+"""The router's answer check: the node's big model reads the start of a local answer.
+
+Tier 2 answers locally; where the local model is unsure, the node (`edgewise
+serve`, same tokenizer) scores the prompt plus the first answer tokens in one
+batched `score` frame and returns, per answer token, its log-probability and
+the big model's own greedy choice.  One round trip, a prefill's work on the
+node, priced as remote input tokens.  Any failure returns None: the router
+then decides from local confidence alone, so a dead node never blocks an
+answer.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+from edgewise.edge.node_link import NodeDown, NodeError, NodeLink
+from edgewise.engine import Engine
+
+
+class AnswerChecker:
+    def __init__(self, engine: Engine, make_link: Callable[[], NodeLink], timeout_s: float = 30.0,
+                 notice: Callable[[str], None] = lambda s: None):
+        self.engine = engine  # the local model: its tokenizer must be the node's
+        self.make_link = make_link
+        self.timeout_s = timeout_s
+        self.notice = notice
+        self.link: NodeLink | None = None
+        self.rounds = 0
+        self._lock = threading.Lock()
+
+    def score(self, prompt: list[int], answer: list[int]) -> dict | None:
+        """{"logprobs": [...], "argmax": [...]} over ``answer``; None if the node failed."""
+        if not answer:
+            return None
+        with self._lock:
+            for attempt in range(2):  # one reconnect: a node restart loses no request
+                try:
+                    return self._call(prompt + answer, len(prompt))
+                except (NodeDown, NodeError) as e:
+                    self.close()
+                    if attempt == 1 or not isinstance(e, NodeDown):
+                        self.notice(f"answer check unavailable ({e}); decided from local confidence")
+                        return None
+        return None
+
+    def _call(self, tokens: list[int], start: int) -> dict:
+        if self.link is None:
+            link = self.make_link()
+            link.connect()
+            link.call({"t": "open", "v": 1, "vocab": self.engine.fingerprint, "session": None, "seed": 0})
+            self.link = link
+        self.rounds += 1
+        self.link.send({"t": "score", "round": self.rounds, "tokens": tokens, "start": start})
+        while True:
+            f = self.link.recv(timeout=self.timeout_s)
+            if f is None:
+                raise NodeDown(f"no answer from the node in {self.timeout_s:.0f}s")
+            if f.get("t") == "scored" and f.get("round") == self.rounds:
+                return {"logprobs": f["logprobs"], "argmax": f["argmax"]}
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()
+            self.link = None

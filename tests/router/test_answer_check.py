@@ -1,0 +1,168 @@
+"""The answer check: the node scores a local answer's window in one batch, and
+the router escalates or keeps on the node's reading (real node, real model)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import free_port, start, stop, wait_http
+from tests.gateway.fake_upstream import Recorder, serve
+from tests.speculative.conftest import TOKEN
+
+pytestmark = pytest.mark.slow
+MSGS = [{"role": "user", "content": "Write a Python function that returns the square of x."}]
+
+
+@pytest.fixture(scope="module")
+def node(qwen05):
+    port = free_port()
+    p = start(["serve", "--port", str(port), "--model", qwen05], env={"EDGEWISE_TOKEN": TOKEN, "EDGEWISE_THREADS": "1"})
+    wait_http(f"http://127.0.0.1:{port}/health", timeout=180)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(p)
+
+
+@pytest.fixture(scope="module")
+def local(qwen05):
+    from edgewise.config import EngineConfig
+    from edgewise.engine import load_engine
+
+    eng = load_engine(qwen05, EngineConfig(n_threads=1, n_ctx=1024), progress=False)
+    yield eng
+    eng.close()
+
+
+def checker(local, url, token=TOKEN, notices=None):
+    from edgewise.edge.answer_check import AnswerChecker
+    from edgewise.edge.node_link import NodeLink
+
+    return AnswerChecker(local, lambda: NodeLink(url, token), notice=(notices if notices is not None else []).append)
+
+
+def greedy_answer(local, n=16):
+    from edgewise.engine.chat import chat_tokens
+    from edgewise.engine.generate import generate
+
+    prompt = chat_tokens(local, MSGS)
+    return prompt, [d.token for d in generate(local, prompt, n, reuse_prefix=False) if d.token is not None]
+
+
+def test_the_node_reads_its_own_models_answer_as_its_own(node, local):
+    """Same weights on both sides: the node's greedy choices are the answer and its
+    log-probs are the local model's own batched ones."""
+    prompt, answer = greedy_answer(local)
+    ck = checker(local, node)
+    try:
+        got = ck.score(prompt, answer)
+        again = ck.score(prompt, answer)  # a second request on the same session
+    finally:
+        ck.close()
+    assert got is not None and len(got["logprobs"]) == len(answer) and got == again
+    assert np.mean(np.array(got["argmax"]) == np.array(answer)) >= 0.9  # batched vs one-by-one: rare near-tie flips
+    local.reset()
+    rows = local.eval(prompt + answer, logits_at=list(range(len(prompt) - 1, len(prompt) + len(answer) - 1)))
+    rows = rows[:, : local.vocab_size].astype(np.float64)
+    lse = rows.max(1) + np.log(np.exp(rows - rows.max(1, keepdims=True)).sum(1))
+    ref = rows[np.arange(len(answer)), answer] - lse
+    assert np.allclose(got["logprobs"], ref, atol=0.05)
+    assert max(got["logprobs"]) <= 0.0
+
+
+def test_a_wrong_answer_reads_as_unlikely(node, local):
+    from edgewise.router.cascade import check_confidence
+
+    prompt, answer = greedy_answer(local)
+    junk = local.tokenize(" banana banana the of purple seventeen", special=False)
+    ck = checker(local, node)
+    try:
+        good, bad = ck.score(prompt, answer), ck.score(prompt, junk)
+    finally:
+        ck.close()
+    assert check_confidence(good["logprobs"]) > check_confidence(bad["logprobs"]) + 2
+
+
+def test_a_dead_or_refusing_node_gives_none_and_a_notice(local):
+    notices: list[str] = []
+    ck = checker(local, f"http://127.0.0.1:{free_port()}", notices=notices)
+    assert ck.score([1, 2, 3], [4, 5]) is None
+    assert notices and "local confidence" in notices[0]
+
+
+def test_a_wrong_token_is_refused(node, local):
+    notices: list[str] = []
+    ck = checker(local, node, token="wrong", notices=notices)
+    assert ck.score([1, 2, 3], [4, 5]) is None and "token" in notices[0].lower()
+
+
+def test_score_leaves_no_state_to_verify_from(node, local):
+    """After a check the session holds a batch-scored cache: verifying needs a new prefill."""
+    from edgewise.edge.node_link import NodeError, NodeLink
+
+    link = NodeLink(node, TOKEN)
+    link.connect()
+    try:
+        link.call({"t": "open", "v": 1, "vocab": local.fingerprint, "session": None, "seed": 0})
+        out = link.call({"t": "score", "round": 1, "tokens": [1, 2, 3, 4], "start": 2})
+        assert out["t"] == "scored" and len(out["logprobs"]) == 2
+        with pytest.raises(NodeError, match="before prefill"):
+            link.call({"t": "verify", "round": 2, "base": 4, "draft": [5]})
+    finally:
+        link.close()
+
+
+@pytest.fixture(scope="module")
+def routed(node, local, tmp_path_factory):
+    from edgewise.config import Config
+    from edgewise.edge.backends.local import LocalBackend
+    from edgewise.edge.gateway.app import Gateway, create_app
+    from edgewise.router.backend import RouterBackend
+    from edgewise.router.ledger import Ledger
+    from tests.router.test_router_backend import FixedGrader
+
+    cloud = Recorder()
+    up = serve(cloud)
+    cfg = Config.model_validate({
+        "model": str(local.path), "remote": {"url": node, "token": TOKEN},
+        "backends": [{"name": "cloud", "url": f"http://127.0.0.1:{up.server_address[1]}"}],
+        "router": {"cloud": ["cloud"], "cascade": {"check": True}}})
+    backend = LocalBackend(local)
+    router = RouterBackend(cfg, backend, grader=FixedGrader(), ledger=Ledger(tmp_path_factory.mktemp("l") / "l.db"))
+    gw = Gateway()
+    gw.add(router, default=True)
+    with TestClient(create_app(gw)) as client:
+        yield client, router, cloud
+    router.checker.close()
+    up.shutdown()
+
+
+@pytest.mark.parametrize("check_threshold,escalated", [(-1e9, False), (1e9, True)])
+def test_the_router_follows_the_nodes_reading(routed, check_threshold, escalated):
+    client, router, cloud = routed
+    router.keep_above, router.check_threshold = 1e9, check_threshold  # always check
+    n = len(cloud.bodies)
+    body = {"model": "edgewise", "messages": MSGS, "max_tokens": 8, "temperature": 0}
+    r = client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200, r.text
+    assert r.headers["x-edgewise-tier"] == ("3" if escalated else "2")
+    assert len(cloud.bodies) == n + escalated
+    assert float(r.headers["x-edgewise-cost"]) > 0  # the check is paid even when the answer stays local
+    with sqlite3.connect(router.ledger.path) as db:
+        remote, = db.execute("SELECT remote_tokens FROM requests ORDER BY rowid DESC LIMIT 1").fetchone()
+    assert remote > 0
+
+
+def test_a_sure_answer_skips_the_check(routed):
+    client, router, cloud = routed
+    router.keep_above, router.check_threshold = -1e9, 1e9  # never check; the check would escalate
+    router.cascade = -1e9  # and local confidence keeps everything
+    body = {"model": "edgewise", "messages": MSGS, "max_tokens": 8, "temperature": 0, "stream": True,
+            "stream_options": {"include_usage": True}}
+    r = client.post("/v1/chat/completions", json=body)
+    chunks = [json.loads(l[6:]) for l in r.text.splitlines() if l.startswith("data: {")]
+    assert r.headers["x-edgewise-tier"] == "2" and chunks[-1]["usage"]["edgewise_cost"] == 0
