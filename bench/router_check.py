@@ -135,6 +135,7 @@ def cascade_cost_apgr(local_conf, C, cost_cloud) -> float:
 def main() -> None:
     from edgewise.router import pricing
     from edgewise.router import train as T
+    from edgewise.router.cascade import tune_check, tune_threshold
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
@@ -179,12 +180,36 @@ def main() -> None:
         ck, front = cost_apgr(conf[mask], sig[pick][mask], C[mask], cost_check[mask], cost_cloud[mask])
         priced.append({"split": name, "n": int(mask.sum()), "cascade_cost_apgr": round(ca, 3),
                        "cascade+check_cost_apgr": round(ck, 3),
-                       "check_cost_share": round(float(cost_check[mask].sum() / cost_cloud[mask].sum()), 3)})
+                       "check_all_cost_share": round(float(cost_check[mask].sum() / cost_cloud[mask].sum()), 3)})
     print(table(priced, list(priced[0])))
+    # the shipped rule (router/cascade.py): thresholds tuned on the train split, scored on held-out
+    check_mean = np.array([checks[r["id"]]["mean"] for r in rows])
+    price = float(cost_check[~held].mean() / cost_cloud[~held].mean())  # a check, in cloud calls
+    keep, t_check = tune_check(conf[~held], check_mean[~held], C[~held, 1], C[~held, 2], price)
+    t_casc = tune_threshold(conf[~held], C[~held, 1], C[~held, 2])
+    at = []
+    for name, mask in (("heldout", held), ("all", np.ones(len(rows), bool))):
+        checked = mask & (conf < keep)
+        up_check = checked & (check_mean < t_check)
+        up_casc = mask & (conf < t_casc)
+        for router, up, paid in (("cascade", up_casc, 0 * checked), ("cascade+check", up_check, checked)):
+            tiers = np.where(up[mask], 3, 2)
+            at.append({"split": name, "router": router, "checked": round(float(paid[mask].mean()), 3),
+                       "cloud_share": round(float(up[mask].mean()), 3), "quality": round(M.quality(tiers, C[mask]), 3),
+                       "cost_vs_all_cloud": round(float(((cost_cloud * up)[mask].sum() + (cost_check * paid)[mask].sum())
+                                                        / cost_cloud[mask].sum()), 3),
+                       "all_local": round(M.quality(np.full(mask.sum(), 2), C[mask]), 3),
+                       "all_cloud": round(M.quality(np.full(mask.sum(), 3), C[mask]), 3)})
+    print(f"tuned on train: cascade threshold {t_casc:.3f}; check: keep_above {keep:.3f}, "
+          f"check_threshold {t_check:.3f} (a check costs {price:.3f} cloud calls)")
+    print(table(at, list(at[0])))
     path = write("router_check", {"machine": machine(), "models": {"local": MODELS[2], "checker": MODELS[3]},
                                   "window": WINDOW, "prices_per_1m": prices, "items": len(rows),
                                   "heldout": int(held.sum()), "picked": pick, "escalation_share": trows,
-                                  "cost_normalised": priced})
+                                  "cost_normalised": priced,
+                                  "tuned": {"cascade_threshold": t_casc, "keep_above": keep,
+                                            "check_threshold": t_check, "check_price_in_cloud_calls": price},
+                                  "at_tuned": at})
     print(f"wrote {path}")
 
 

@@ -78,7 +78,7 @@ def tune_check(conf: np.ndarray, check: np.ndarray, local_right: np.ndarray, clo
     keeps = np.unique(np.concatenate([np.percentile(conf, np.linspace(0, 100, 41)), [np.inf]]))
     for keep in keeps:
         checked = conf < keep
-        for t in np.unique(np.concatenate([check[checked], [-np.inf]])):
+        for t in np.unique(np.concatenate([check[checked], [-np.inf, np.inf]])):
             up = checked & (check < t)
             cost = (MISS_COST * (~up & ~local_right & cloud_right).sum() + CLOUD_COST * (up & local_right).sum()
                     + check_cost * checked.sum())
