@@ -146,7 +146,12 @@ def main() -> None:
     checks = score_all(rows, out, a.threads)
     if a.score_only:
         return
-    local = json.loads(LOCAL_CACHE.read_text())
+    local = json.loads(LOCAL_CACHE.read_text())  # bench/router_cascade.py scores these: run it first
+    missing = [r["id"] for r in rows if out[r["id"]][2]["key"] not in local]
+    if missing:
+        print(f"{len(missing)} items lack local confidences (run bench/router_cascade.py); left out")
+        rows = [r for r in rows if r["id"] not in set(missing)]
+        checks = {r["id"]: checks[r["id"]] for r in rows}
     C = np.array([[out[r["id"]][t]["correct"] for t in TIERS] for r in rows], bool)
     held = np.array([r["heldout"] for r in rows])
     conf = np.array([local[out[r["id"]][2]["key"]]["p10@32"] for r in rows])
@@ -183,14 +188,14 @@ def main() -> None:
                        "check_all_cost_share": round(float(cost_check[mask].sum() / cost_cloud[mask].sum()), 3)})
     print(table(priced, list(priced[0])))
     # the shipped rule (router/cascade.py): thresholds tuned on the train split, scored on held-out
-    check_mean = np.array([checks[r["id"]]["mean"] for r in rows])
+    check_stat = np.array([checks[r["id"]]["mean"] for r in rows])  # the shipped statistic: cascade.check_confidence
     price = float(cost_check[~held].mean() / cost_cloud[~held].mean())  # a check, in cloud calls
-    keep, t_check = tune_check(conf[~held], check_mean[~held], C[~held, 1], C[~held, 2], price)
+    keep, t_check = tune_check(conf[~held], check_stat[~held], C[~held, 1], C[~held, 2], price)
     t_casc = tune_threshold(conf[~held], C[~held, 1], C[~held, 2])
     at = []
     for name, mask in (("heldout", held), ("all", np.ones(len(rows), bool))):
         checked = mask & (conf < keep)
-        up_check = checked & (check_mean < t_check)
+        up_check = checked & (check_stat < t_check)
         up_casc = mask & (conf < t_casc)
         for router, up, paid in (("cascade", up_casc, 0 * checked), ("cascade+check", up_check, checked)):
             tiers = np.where(up[mask], 3, 2)
