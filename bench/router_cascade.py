@@ -41,6 +41,7 @@ STATS = ("mean", "min", "p10", "p10@16", "p10@32")  # @N: from the answer's firs
 def answer_logprobs(engine, item: dict, answer: str) -> np.ndarray:
     """log p of each answer token under the model, given the harness's prompt."""
     from edgewise.engine.chat import chat_tokens
+    from edgewise.engine.generate import token_logprobs
 
     msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
     prompt = chat_tokens(engine, msgs)
@@ -49,10 +50,7 @@ def answer_logprobs(engine, item: dict, answer: str) -> np.ndarray:
         return np.zeros(1)
     engine.reset()
     rows = engine.eval(prompt + ans, logits_at=list(range(len(prompt) - 1, len(prompt) + len(ans) - 1)))
-    rows = rows[:, : engine.vocab_size].astype(np.float64)
-    top = rows.max(1, keepdims=True)
-    lse = top[:, 0] + np.log(np.exp(rows - top).sum(1))
-    return rows[np.arange(len(ans)), ans] - lse
+    return token_logprobs(rows[:, : engine.vocab_size], ans)
 
 
 def stats(lp: np.ndarray) -> dict:

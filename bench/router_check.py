@@ -34,6 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import RESULTS, machine, table, write  # noqa: E402
+from bench.router_cascade import rank  # noqa: E402
 from edgewise.router import metrics as M  # noqa: E402
 from edgewise.router.cascade import WINDOW  # noqa: E402
 from edgewise.router.collect import MODELS, SYSTEM  # noqa: E402
@@ -46,6 +47,7 @@ LOCAL_CACHE = RESULTS / "router_cascade_scores.json"
 def check_pass(engine, item: dict, answer: str, window: int = WINDOW) -> dict:
     """The big model's view of the local answer's first ``window`` tokens."""
     from edgewise.engine.chat import chat_tokens
+    from edgewise.engine.generate import token_logprobs
 
     msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
     prompt = chat_tokens(engine, msgs)
@@ -54,9 +56,8 @@ def check_pass(engine, item: dict, answer: str, window: int = WINDOW) -> dict:
         return {"n": 0, "mean": 0.0, "p10": 0.0, "min": 0.0, "agree": 1.0, "prefix": 1.0, "prompt_tokens": len(prompt)}
     engine.reset()
     rows = engine.eval(prompt + ans, logits_at=list(range(len(prompt) - 1, len(prompt) + len(ans) - 1)))
-    rows = rows[:, : engine.vocab_size].astype(np.float64)
-    top = rows.max(1, keepdims=True)
-    lp = rows[np.arange(len(ans)), ans] - (top[:, 0] + np.log(np.exp(rows - top).sum(1)))
+    rows = rows[:, : engine.vocab_size]
+    lp = token_logprobs(rows, ans)
     same = rows.argmax(1) == np.array(ans)
     first_diff = int(np.argmin(same)) if not same.all() else len(ans)
     return {"n": len(ans), "mean": float(lp.mean()), "p10": float(np.percentile(lp, 10)), "min": float(lp.min()),
@@ -216,10 +217,6 @@ def main() -> None:
                                             "check_threshold": t_check, "check_price_in_cloud_calls": price},
                                   "at_tuned": at})
     print(f"wrote {path}")
-
-
-def rank(x: np.ndarray) -> np.ndarray:
-    return np.argsort(np.argsort(x, kind="stable"), kind="stable") / max(1, len(x) - 1)
 
 
 if __name__ == "__main__":

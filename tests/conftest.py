@@ -27,6 +27,14 @@ def model_file(name: str) -> str:
     return str(resolve(name, progress=False))
 
 
+def load_engine_1t(path: str, n_ctx: int):
+    """A real engine on one thread (tests share two cores with servers they start)."""
+    from edgewise.config import EngineConfig
+    from edgewise.engine import load_engine
+
+    return load_engine(path, EngineConfig(n_threads=1, n_ctx=n_ctx), progress=False)
+
+
 @pytest.fixture(scope="session")
 def smollm() -> str:
     return model_file("smollm2-135m")

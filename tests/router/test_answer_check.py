@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import free_port, start, stop, wait_http
+from tests.conftest import free_port, load_engine_1t, start, stop, wait_http
 from tests.gateway.fake_upstream import Recorder, serve
 from tests.speculative.conftest import TOKEN
 
@@ -30,10 +30,7 @@ def node(qwen05):
 
 @pytest.fixture(scope="module")
 def local(qwen05):
-    from edgewise.config import EngineConfig
-    from edgewise.engine import load_engine
-
-    eng = load_engine(qwen05, EngineConfig(n_threads=1, n_ctx=1024), progress=False)
+    eng = load_engine_1t(qwen05, 1024)
     yield eng
     eng.close()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import free_port, start, stop, wait_http
+from tests.conftest import free_port, load_engine_1t, start, stop, wait_http
 
 TOKEN = "spec-test-token"
 
@@ -26,19 +26,13 @@ def node(qwen15):
 
 @pytest.fixture(scope="session")
 def draft(qwen05):
-    from edgewise.config import EngineConfig
-    from edgewise.engine import load_engine
-
-    return load_engine(qwen05, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
+    return load_engine_1t(qwen05, 2048)
 
 
 @pytest.fixture(scope="session")
 def local_target(qwen15):
     """The target's weights in this process (auto's local-target mode, reference distributions)."""
-    from edgewise.config import EngineConfig
-    from edgewise.engine import load_engine
-
-    eng = load_engine(qwen15, EngineConfig(n_threads=1, n_ctx=2048), progress=False)
+    eng = load_engine_1t(qwen15, 2048)
     yield eng
     eng.close()
 

@@ -83,6 +83,14 @@ def token_logprob(row: np.ndarray, tok: int) -> float:
     return float(row[tok] - top - np.log(np.exp(row - top).sum()))
 
 
+def token_logprobs(rows: np.ndarray, toks) -> np.ndarray:
+    """log p of toks[i] under logits row i (token_logprob over a batch)."""
+    rows = rows.astype(np.float64)
+    top = rows.max(1, keepdims=True)
+    lse = top[:, 0] + np.log(np.exp(rows - top).sum(1))
+    return rows[np.arange(len(rows)), list(toks)] - lse
+
+
 def time_step(engine: Engine, n: int = 4) -> float:
     """Median ms of one single-token decode (the unit every planner uses).
 

@@ -16,7 +16,7 @@ import numpy as np
 from edgewise.algo.sampling import SamplingParams, dense_from_sparse, process_logits, sample
 from edgewise.algo.speculative import acceptance_prob, residual
 from edgewise.engine import Engine
-from edgewise.engine.generate import replay
+from edgewise.engine.generate import replay, token_logprobs
 from edgewise.protocol.frames import ProtocolError
 
 
@@ -55,10 +55,8 @@ class SpecSession:
         t0 = time.perf_counter()
         self.engine.reset()
         rows = self.engine.eval(tokens, logits_at=list(range(start - 1, len(tokens) - 1)))
-        rows = rows[:, : self.engine.vocab_size].astype(np.float64)
-        top = rows.max(1, keepdims=True)
-        lse = top[:, 0] + np.log(np.exp(rows - top).sum(1))
-        lp = rows[np.arange(len(rows)), tokens[start:]] - lse
+        rows = rows[:, : self.engine.vocab_size]
+        lp = token_logprobs(rows, tokens[start:])
         self.passes += 1
         self.committed, self._logits = [], None
         self.last_round, self.last_reply = -1, None
