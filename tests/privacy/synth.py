@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass, field
 
 from .synth_values import (  # noqa: F401 - re-exported for the tests
-    PROVINCES, luhn_complete, group, rand_date, id_check, cn_id, cn_mobile, bank_card, credit_card, email, ssn, phone, ip, zh_name, en_name, zh_address)
+    PROVINCES, luhn_complete, group, rand_date, id_check, cn_id, cn_mobile, bank_card, credit_card, email, ssn, phone, cn_landline, ip, zh_name, en_name, zh_address)
 
 DEV_SEEDS = range(1000, 1004)
 TEST_SEEDS = range(0, 4)
@@ -85,7 +85,14 @@ DOB_ZH = ["出生日期：{v}", "我的生日是{v}。", "他出生于{v}，{fil
 DOB_EN = ["DOB: {v}", "Date of birth: {v}", "She was born on {v}.", "Birthday {v}, {fill}"]
 
 
-def positive(rng, kind: str) -> Case:
+def needs_label(kind: str, v: str) -> bool:
+    """Phone shapes reported only after a context word: 00…, spaced or bare landlines."""
+    if kind != "PHONE_NUMBER":
+        return False
+    return v.startswith("00") or (v.startswith("0") and not any(c in v for c in "-(（"))
+
+
+def positive(rng, kind: str, gen=None) -> Case:
     zh = rng.random() < 0.5
     fill = rng.choice(ZH_FILL if zh else EN_FILL)
     if kind == "PERSON":
@@ -99,9 +106,12 @@ def positive(rng, kind: str) -> Case:
     elif kind == "DATE_OF_BIRTH":
         v, t = dob(rng), rng.choice(DOB_ZH if zh else DOB_EN)
     else:
-        gen, zl, el = VALUES[kind]
-        v = gen(rng)
-        t = rng.choice(ZH_T if zh else EN_T)
+        default, zl, el = VALUES[kind]
+        v = (gen or default)(rng)
+        templates = ZH_T if zh else EN_T
+        if needs_label(kind, v):
+            templates = [x for x in templates if "{label}" in x]
+        t = rng.choice(templates)
         label = rng.choice(zl if zh else el)
         if kind == "US_SSN" and v.replace("-", "").replace(" ", "") == v:
             label = "SSN"
@@ -229,6 +239,40 @@ def phone_negative(rng) -> Case:
     ]))
 
 
+# Sentence-initial English names ("Call Sarah Johnson at …"); capitalised openers
+# that are not names. (Chinese sentence-initial names are PERSON_ZH's "{v}说…".)
+LEAD_EN = ["Call {v} at {p}.", "{v} lives at 12 Oak Street.", "{v} called this morning.",
+           "Please Call {v} back.", "Email {v} the slides.", "Invite {v} to the review."]
+LEAD_NEG = ["Please Call Back Later.", "Meeting Tuesday at 10.", "The Annual Report is due.",
+            "Call Center hours are 9 to 5.", "Thanks Team, great work!", "Happy Friday everyone.",
+            "Quick Start Guide", "Call Me Maybe is a song.", "Please Review The Draft.",
+            "Dear Customer, thanks.", "Send Invoice Today"]
+
+
+def lead_name(rng) -> Case:
+    v, p, t = en_name(rng), cn_landline(rng, rng.randrange(5)), rng.choice(LEAD_EN)
+    expected = [("PERSON", v)] + ([("PHONE_NUMBER", p)] if "{p}" in t else [])
+    if "Oak Street" in t:
+        expected.append(("ADDRESS", "12 Oak Street"))
+    return Case(t.format(v=v, p=p), expected)
+
+
+def landline_negative(rng) -> Case:
+    """Landline and 00… look-alikes: padded ids, bad area/length, dots, order numbers."""
+    area, d4 = f"0{rng.randint(3, 9)}{rng.randint(10, 99)}", f"{rng.randint(0, 9999):04d}"
+    return Case(rng.choice([
+        "0012 3456 7890", f"00{rng.randint(10, 99)} {d4} {rng.randint(1000, 9999)}",
+        f"call 0012 {d4} {rng.randint(1000, 9999)}", f"ID 00{rng.randint(10**9, 10**10 - 1)}",
+        f"{area}{rng.randint(2000000, 9999999)}", f"订单号 {area}-{rng.randint(2000000, 9999999)}",
+        f"021-{rng.randint(2000000, 9999999)}", f"{area}-0{rng.randint(100, 999)} {d4}",
+        f"{area}-{rng.randint(2000, 9999)}", f"v{area}.{rng.randint(2000, 9999)}.{d4}",
+        f"{area}.{rng.randint(2000, 9999)}.{d4}", f"¥0.{rng.randint(10, 99)}",
+        f"tracking {area}-{rng.randint(20000000, 99999999)}", f"第0{rng.randint(10, 99)}期",
+        f"{rng.randint(1000, 1999)} {area} {rng.randint(1000, 9999)} {d4}",  # no card network
+        rng.choice(LEAD_NEG),
+    ]))
+
+
 def generate(seed: int, per_type: int = 60, negatives: int = 400) -> tuple[list[Case], list[Case]]:
     """(positive cases, negative cases) for one seed."""
     rng = random.Random(seed)
@@ -237,4 +281,7 @@ def generate(seed: int, per_type: int = 60, negatives: int = 400) -> tuple[list[
     neg = [negative(rng) for _ in range(negatives)]
     pos += [positive(rng, kind) for kind in LATER for _ in range(per_type)]
     neg += [phone_negative(rng) for _ in range(negatives // 4)]
+    pos += [positive(rng, "PHONE_NUMBER", cn_landline) for _ in range(per_type // 2)]
+    pos += [lead_name(rng) for _ in range(per_type // 2)]
+    neg += [landline_negative(rng) for _ in range(negatives // 4)]
     return pos, neg

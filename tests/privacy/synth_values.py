@@ -129,6 +129,17 @@ def phone(rng) -> str:
     return rng.choice(["+", "+", "+", "00"]) + cc + sep + sep.join(groups)
 
 
+def cn_landline(rng, style: int | None = None) -> str:
+    """Chinese fixed line without +86: area 010/02x (8 digits) or 0[3-9]xx (7-8)."""
+    area = rng.choice(["010", f"02{rng.randint(0, 9)}", f"0{rng.randint(3, 9)}{rng.randint(10, 99)}"])
+    size = 8 if len(area) == 3 else rng.choice([7, 8])
+    sub = str(rng.randint(2, 9)) + "".join(rng.choice("0123456789") for _ in range(size - 1))
+    head, tail = sub[:-4], sub[-4:]
+    style = rng.randrange(7) if style is None else style
+    return [f"{area}-{sub}", f"{area}-{head} {tail}", f"({area}) {head} {tail}", f"（{area}）{sub}",
+            f"{area}-{head}-{tail}", f"{area} {head} {tail}", f"{area}{sub}"][style]
+
+
 def ip(rng) -> str:
     r = rng.random()
     if r < 0.5:

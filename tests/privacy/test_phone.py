@@ -1,5 +1,5 @@
-"""PHONE_NUMBER: NANP and international formats, look-alikes that must stay
-quiet, no double spans with CN_MOBILE, levels and de-identification."""
+"""PHONE_NUMBER: NANP, international and Chinese landline formats, look-alikes
+that must stay quiet, no double spans with CN_MOBILE, levels and de-identification."""
 from __future__ import annotations
 
 import pytest
@@ -55,6 +55,57 @@ def test_phone_positives(text, value):
     "坐标 31.230416, 121.473701", "lat 40.7128 lon -74.0060",
 ])
 def test_phone_negatives(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("010-12345678", "010-12345678"),
+    ("(021) 8765 4321", "(021) 8765 4321"),
+    ("0755-8888 6666", "0755-8888 6666"),
+    ("电话：010 6552 9988", "010 6552 9988"),      # spaced: with context
+    ("座机（0755）88886666，谢谢", "（0755）88886666"),
+    ("Tel: 0571-8765432", "0571-8765432"),         # 3-digit area code, 7-digit subscriber
+    ("联系电话01065529988。", "01065529988"),        # bare: with context
+    ("please call 020 3875 1234 today", "020 3875 1234"),
+    ("总机 0755-88886666-8001", "0755-88886666"),   # extension left out
+    ("office 010-8765-4321 or 021-87654321", "021-87654321"),
+])
+def test_cn_landline_positives(text, value):
+    assert ("PHONE_NUMBER", value) in types(text), types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "010 6552 9988", "01065529988", "0755 8888 6666",                # spaced or bare: no context
+    "021-8765432", "010-1234567",                                    # 010/02x need 8 digits
+    "0755-0888 6666", "0755-888866666", "0755-8888", "(0755) 123",  # subscriber shape
+    "订单号 0755-88886666", "tracking 010-12345678", "invoice (021) 8765 4321",
+    "010.1234.5678", "v0755.8888.6666", "0.99 元", "¥0755.00", "2024-01-15", "20240115",
+    "1234 0755 8888 6666", "第010期", "0001-2345-6789",
+])
+def test_cn_landline_negatives(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("whatsapp 0044 20 7946 0958", "0044 20 7946 0958"),
+    ("电话 0049-30-12345678", "0049-30-12345678"),
+    ("call 001 415 555 0199", "001 415 555 0199"),
+    ("tel 00852 9123 4567", "00852 9123 4567"),
+    ("fax 00442079460958", "00442079460958"),
+    ("传真：0086 10 6552 9988", "0086 10 6552 9988"),
+])
+def test_dial_out_00_with_context(text, value):
+    assert types(text) == [("PHONE_NUMBER", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "0012 3456 7890", "call 0012 3456 7890", "电话 0012 3456 7890",   # 12: no such country code
+    "0044 20 7946 0958", "00442079460958", "ID 0049 1234 5678",      # real code, no context word
+    "phone 00 4420 7946 0958",                                       # code not its own group
+    "call 001 415 555 019", "tel 0044 12345",                        # national number too short
+    "account 001234567890", "0099 1234 5678",
+])
+def test_dial_out_00_lookalikes(text):
     assert types(text) == []
 
 

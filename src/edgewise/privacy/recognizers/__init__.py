@@ -17,11 +17,11 @@ from .dob import DateOfBirth
 from .network import Email, IpAddress
 from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson, EnglishPerson
-from .phone import PhoneNumber
+from .phone import CnLandline, PhoneNumber
 
 # Order matters only for exact ties (same span, same score): earlier wins.
-BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, Email, IpAddress,
-           DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson)
+BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
+           IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson)
 
 default_registry = Registry.default()
 

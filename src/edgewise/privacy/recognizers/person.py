@@ -185,7 +185,9 @@ _WEAK_CUE = re.compile(
     r"|dear|sincerely|regards|cheers|best|contact|customer|client|employee|applicant"
     r"|cardholder|recipient|from|to|cc|ask|tell|met)\b\s*[:：,]?\s*)"
     rf"(?P<v>{_FULL})")
-_BARE = re.compile(rf"\b(?P<v>{_CAP}(?:\s+[A-Z]\.)?\s+{_CAP})\b")
+# Overlapping (lookahead): in "Call Sarah Johnson" the pair "Call Sarah" is
+# rejected, and a consuming match would then skip "Sarah Johnson".
+_BARE = re.compile(rf"(?<![\w'’-])(?=(?P<v>{_CAP}(?:\s+[A-Z]\.)?\s+{_CAP})\b)")
 
 
 def _trim(tokens: list[str]) -> list[str]:

@@ -1,9 +1,10 @@
-"""PHONE_NUMBER: North American (NANP) and international (+CC / 00CC) numbers.
+"""PHONE_NUMBER: North American (NANP), international (+CC / 00CC) and
+Chinese landline (010-12345678, (0755) 8888 6666) numbers.
 
 Chinese mobiles stay CN_MOBILE: `+86 138…` is rejected here so one number
-never gets two types. Scores by shape: formatted NANP and `+` numbers stand
-alone; space-only NANP, ungrouped `00…` and bare 10-digit runs need a
-context word (phone, call, 电话, …) before them.
+never gets two types. Scores by shape: formatted NANP, `+` and dashed or
+bracketed landline numbers stand alone; space-only and bare digit runs and
+every `00…` number need a context word (phone, call, 电话, …) before them.
 """
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ _INTL = re.compile(
     r"(?P<v>(?:\+|00)[1-9](?:[0-9]|[ .-](?=[0-9(])|\([0-9]{1,4}\)[ .-]?(?=[0-9]))*[0-9])"
     + _AFTER)
 _CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+# ITU country codes: 1 and 7, the assigned two-digit codes, and three-digit
+# codes in the zones that use them (a zone prefix + any digit is close enough).
+_CC2 = frozenset("20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58"
+                 " 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split())
+_CC3_ZONES = frozenset("21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87 88 96 97 99"
+                       .split())
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # +12.345.678 is an amount
 
 
@@ -39,10 +46,31 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isascii() and c.isdigit())
 
 
+def _country_code(n: str) -> str:
+    if n[:1] in ("1", "7"):
+        return n[:1]
+    if n[:2] in _CC2:
+        return n[:2]
+    return n[:3] if n[:2] in _CC3_ZONES else ""
+
+
+def _dial_out_ok(value: str) -> bool:
+    """00 + a real country code (its own group when grouped) + a national
+    number of a fitting length; '0012 3456 7890' is a padded id."""
+    n = _digits(value)[2:]
+    cc = _country_code(n)
+    first = re.split(r"[ .()-]+", value[2:].lstrip(" .-"), maxsplit=1)[0]
+    if not cc or (first != n and first != cc):
+        return False
+    return len(n) - len(cc) == 10 if cc == "1" else len(n) - len(cc) >= 6
+
+
 def _intl_ok(value: str) -> bool:
     n = _digits(value)
     if value.startswith("00"):
         n = n[2:]
+        if not _dial_out_ok(value):
+            return False
     if not 8 <= len(n) <= 15:
         return False
     if n.startswith("86") and _CN_MOBILE.fullmatch(n[2:]):
@@ -52,8 +80,8 @@ def _intl_ok(value: str) -> bool:
 
 def _intl_score(value: str) -> float:
     grouped = any(c in value for c in " .-()")
-    if value.startswith("00"):  # 0044 20…; a bare 00… run is more often a padded id
-        return 0.55 if grouped else 0.3
+    if value.startswith("00"):  # rule: real country code (_dial_out_ok) AND a context word
+        return 0.3
     if grouped:
         return 0.7
     return 0.6 if len(_digits(value)) >= 10 else 0.4  # +12345678 may be a signed amount
@@ -84,3 +112,36 @@ class PhoneNumber(Recognizer):
                     yield s, e, _intl_score(v)
             else:
                 yield s, e, _nanp_score(v)
+
+
+# Area code 010 / 02x (8-digit subscriber) or 0[3-9]xx (7-8 digits); a
+# subscriber never starts with 0 (0010 1234 5678 is a padded id). Optional
+# (0755) brackets, ASCII or full-width; an extension (-8001) is left out.
+_CN_AREA = r"(?:010|02[0-9]|0[3-9][0-9]{2})"
+_CN_LANDLINE = re.compile(
+    r"(?<![0-9A-Za-z_+.-])(?<![0-9][ -])"
+    rf"(?P<v>(?:[(（]{_CN_AREA}[)）] ?|{_CN_AREA}[ -]?)[1-9][0-9]{{2,3}}[ -]?[0-9]{{4}})"
+    r"(?:-[0-9]{1,5})?(?![0-9A-Za-z_]|[ .-][0-9])")
+
+
+def _landline_ok(value: str) -> bool:
+    n = _digits(value)
+    area = 3 if n[1] in "12" else 4
+    return len(n) - area in ((8,) if area == 3 else (7, 8))
+
+
+def _landline_score(value: str) -> float:
+    if "-" in value or "(" in value or "（" in value:
+        return 0.6
+    return 0.4 if " " in value else 0.2  # spaced or bare digits: context only
+
+
+class CnLandline(PhoneNumber):
+    """Chinese fixed-line numbers written without +86 (those are _INTL's)."""
+    patterns = (_CN_LANDLINE,)
+
+    def candidates(self, text):
+        for s, e, _ in Recognizer.candidates(self, text):  # not PhoneNumber's NANP/+ scoring
+            v = text[s:e]
+            if _landline_ok(v):
+                yield s, e, _landline_score(v)
