@@ -93,6 +93,8 @@ def test_cn_landline_negatives(text):
     ("tel 00852 9123 4567", "00852 9123 4567"),
     ("fax 00442079460958", "00442079460958"),
     ("传真：0086 10 6552 9988", "0086 10 6552 9988"),
+    ("0044 20 7946 0958", "0044 20 7946 0958"),  # grouped with a real country code: enough alone
+    ("My UK number is 0044 20 7946 0958", "0044 20 7946 0958"),
 ])
 def test_dial_out_00_with_context(text, value):
     assert types(text) == [("PHONE_NUMBER", value)]
@@ -100,7 +102,7 @@ def test_dial_out_00_with_context(text, value):
 
 @pytest.mark.parametrize("text", [
     "0012 3456 7890", "call 0012 3456 7890", "电话 0012 3456 7890",   # 12: no such country code
-    "0044 20 7946 0958", "00442079460958", "ID 0049 1234 5678",      # real code, no context word
+    "00442079460958",                                                # ungrouped: needs a context word
     "phone 00 4420 7946 0958",                                       # code not its own group
     "call 001 415 555 019", "tel 0044 12345",                        # national number too short
     "account 001234567890", "0099 1234 5678",

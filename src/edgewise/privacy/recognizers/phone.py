@@ -80,8 +80,8 @@ def _intl_ok(value: str) -> bool:
 
 def _intl_score(value: str) -> float:
     grouped = any(c in value for c in " .-()")
-    if value.startswith("00"):  # rule: real country code (_dial_out_ok) AND a context word
-        return 0.3
+    if value.startswith("00"):  # real country code (_dial_out_ok); ungrouped needs a context word
+        return 0.55 if grouped else 0.3
     if grouped:
         return 0.7
     return 0.6 if len(_digits(value)) >= 10 else 0.4  # +12345678 may be a signed amount
