@@ -4,22 +4,24 @@ say when the local answer is not good enough?
 Tier 2 in the routing issue is "the local main model answers, checked by the
 big remote model where needed".  The check here is one teacher-forced pass
 of the big model (the node's target, qwen2.5-coder-1.5b) over the prompt and
-the first WINDOW tokens of the local answer: a prefill, batched on any
-hardware, priced as remote input tokens.  From its logits we take how far
-the big model's greedy choice agrees with the local answer and how likely it
-finds the local tokens.  When the big model would have written the same
-start, the local answer is kept; when it reads the local answer as unlikely,
-the request goes to the cloud.
+the local answer (its first 32 tokens, or all of it): a prefill, batched on
+any hardware, priced as remote input tokens.  From its logits we take how
+likely the big model finds the local tokens (mean, p10, min) and how often its
+greedy choice agrees.  The local model's own log-probs give the cascade.
 
-Routers compared, all on the same items (held-out = the grader's held-out):
+Routers compared per window (32 tokens; 0 = the whole answer), same items
+(held-out = the grader's held-out):
   cascade      local confidence only (router/cascade.py), no remote cost
   check        the big model's score of the local answer, every request checked
   cascade+check  keep sure local answers unchecked, check the rest
 Cost is dollars from the config's price table: a check pays remote input
 tokens for prompt + window; an escalation pays the cloud's full price.  The
 cost-normalised APGR is the area under quality vs cost / all-cloud cost.
+Statistics are picked and thresholds tuned on the train split only; the
+picks are the rules router/cascade.py ships (cascade.RULES).
 
-Scores are cached in bench/results/router_check_scores.json.
+Per-token log-probs of both models are cached in
+bench/results/router_check_tokens.json (keyed by outcome key and tier).
 
     .venv/bin/python bench/router_check.py [--threads 2]
 """
@@ -34,53 +36,59 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import RESULTS, machine, table, write  # noqa: E402
-from bench.router_cascade import rank  # noqa: E402
 from edgewise.router import metrics as M  # noqa: E402
-from edgewise.router.cascade import WINDOW  # noqa: E402
 from edgewise.router.collect import MODELS, SYSTEM  # noqa: E402
 from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts  # noqa: E402
 
-CACHE = RESULTS / "router_check_scores.json"
-LOCAL_CACHE = RESULTS / "router_cascade_scores.json"
+CACHE = RESULTS / "router_check_tokens.json"
+WINDOWS = (32, 0)  # answer tokens read; 0 = all of them
+LOCAL_STATS = ("p10", "min", "mean")
+CHECK_STATS = ("mean", "p10", "min", "agree")
 
 
-def check_pass(engine, item: dict, answer: str, window: int = WINDOW) -> dict:
-    """The big model's view of the local answer's first ``window`` tokens."""
+def token_pass(engine, item: dict, answer: str) -> dict:
+    """Each answer token's log-prob under ``engine`` and whether it is the engine's greedy choice."""
     from edgewise.engine.chat import chat_tokens
     from edgewise.engine.generate import token_logprobs
 
     msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
     prompt = chat_tokens(engine, msgs)
-    ans = engine.tokenize(answer, special=False)[:window]
+    ans = engine.tokenize(answer, special=False)[: engine.n_ctx - len(prompt) - 1]
     if not ans:
-        return {"n": 0, "mean": 0.0, "p10": 0.0, "min": 0.0, "agree": 1.0, "prefix": 1.0, "prompt_tokens": len(prompt)}
+        return {"lp": [], "agree": [], "prompt_tokens": len(prompt)}
     engine.reset()
     rows = engine.eval(prompt + ans, logits_at=list(range(len(prompt) - 1, len(prompt) + len(ans) - 1)))
     rows = rows[:, : engine.vocab_size]
-    lp = token_logprobs(rows, ans)
-    same = rows.argmax(1) == np.array(ans)
-    first_diff = int(np.argmin(same)) if not same.all() else len(ans)
-    return {"n": len(ans), "mean": float(lp.mean()), "p10": float(np.percentile(lp, 10)), "min": float(lp.min()),
-            "agree": float(same.mean()), "prefix": first_diff / len(ans), "prompt_tokens": len(prompt)}
+    return {"lp": [round(float(x), 4) for x in token_logprobs(rows, ans)],
+            "agree": [int(x) for x in rows.argmax(1) == np.array(ans)], "prompt_tokens": len(prompt)}
 
 
 def score_all(rows: list[dict], out: dict, threads: int) -> dict:
+    """{(id, tier): token_pass} of every tier-2 answer under the local (2) and the big (3) model."""
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
-    todo = [r for r in rows if out[r["id"]][2]["key"] not in cache]
-    if todo:
+    for tier in (3, 2):
+        todo = [r for r in rows if f"{out[r['id']][2]['key']}:{tier}" not in cache]
+        if not todo:
+            continue
         from edgewise.config import EngineConfig
         from edgewise.engine import load_engine
 
-        eng = load_engine(MODELS[3], EngineConfig(n_threads=threads, n_ctx=1024), progress=False)
+        eng = load_engine(MODELS[tier], EngineConfig(n_threads=threads, n_ctx=1024), progress=False)
         for i, r in enumerate(todo):
-            o = out[r["id"]][2]
-            cache[o["key"]] = check_pass(eng, r, o["answer"])
-            if i % 25 == 0:
-                print(f"checked {i + 1}/{len(todo)}", flush=True)
-                CACHE.write_text(json.dumps(cache, indent=0))
+            cache[f"{out[r['id']][2]['key']}:{tier}"] = token_pass(eng, r, out[r["id"]][2]["answer"])
+            if i % 50 == 0:
+                print(f"{MODELS[tier]}: scored {i + 1}/{len(todo)}", flush=True)
+                CACHE.write_text(json.dumps(cache))
         eng.close()
-        CACHE.write_text(json.dumps(cache, indent=0))
-    return {r["id"]: cache[out[r["id"]][2]["key"]] for r in rows}
+        CACHE.write_text(json.dumps(cache))
+    return {(r["id"], t): cache[f"{out[r['id']][2]['key']}:{t}"] for r in rows for t in (2, 3)}
+
+
+def stat(values, name: str, window: int) -> float:
+    """The router's statistics (router/cascade.py) of the first ``window`` values (0 = all)."""
+    from edgewise.router.cascade import summarise
+
+    return summarise(values, name, window)
 
 
 def frontier(points: list[tuple[float, float]], weak: float, strong: float) -> list[tuple[float, float]]:
@@ -133,6 +141,25 @@ def cascade_cost_apgr(local_conf, C, cost_cloud) -> float:
     return (step_area(frontier(pts, weak, strong)) - weak) / (strong - weak)
 
 
+def at_tuned(conf, check, C, held, cost_check, cost_cloud, rule: dict) -> list[dict]:
+    """Held-out and all-item figures of the rule's thresholds (tuned on train)."""
+    out = []
+    for name, mask in (("heldout", held), ("all", np.ones(len(C), bool))):
+        checked = mask & (conf < rule["keep_above"])
+        up_check = checked & (check < rule["check_threshold"])
+        up_casc = mask & (conf < rule["threshold"])
+        for router, up, paid in (("cascade", up_casc, 0 * checked), ("cascade+check", up_check, checked)):
+            tiers = np.where(up[mask], 3, 2)
+            cost = (cost_cloud * up)[mask].sum() + (cost_check * paid)[mask].sum()
+            out.append({"window": rule["window"], "split": name, "router": router,
+                        "checked": round(float(paid[mask].mean()), 3), "cloud_share": round(float(up[mask].mean()), 3),
+                        "quality": round(M.quality(tiers, C[mask]), 3),
+                        "cost_vs_all_cloud": round(float(cost / cost_cloud[mask].sum()), 3),
+                        "all_local": round(M.quality(np.full(mask.sum(), 2), C[mask]), 3),
+                        "all_cloud": round(M.quality(np.full(mask.sum(), 3), C[mask]), 3)})
+    return out
+
+
 def main() -> None:
     from edgewise.router import pricing
     from edgewise.router import train as T
@@ -144,78 +171,54 @@ def main() -> None:
     a = ap.parse_args()
     out = load_outcomes()
     rows = [r for r in labelled(load_prompts(), out) if all(t in out[r["id"]] for t in TIERS)]
-    checks = score_all(rows, out, a.threads)
+    tok = score_all(rows, out, a.threads)
     if a.score_only:
         return
-    local = json.loads(LOCAL_CACHE.read_text())  # bench/router_cascade.py scores these: run it first
-    missing = [r["id"] for r in rows if out[r["id"]][2]["key"] not in local]
-    if missing:
-        print(f"{len(missing)} items lack local confidences (run bench/router_cascade.py); left out")
-        rows = [r for r in rows if r["id"] not in set(missing)]
-        checks = {r["id"]: checks[r["id"]] for r in rows}
     C = np.array([[out[r["id"]][t]["correct"] for t in TIERS] for r in rows], bool)
-    held = np.array([r["heldout"] for r in rows])
-    conf = np.array([local[out[r["id"]][2]["key"]]["p10@32"] for r in rows])
+    held, everything = np.array([r["heldout"] for r in rows]), np.ones(len(rows), bool)
     prices = pricing.table(None)
     cost_cloud = np.array([pricing.cost(prices, 3, out[r["id"]][3]["prompt_tokens"], out[r["id"]][3]["completion_tokens"])
                            for r in rows])
-    cost_check = np.array([(checks[r["id"]]["prompt_tokens"] + checks[r["id"]]["n"]) * prices["check"]["input"] / 1e6
-                           for r in rows])
-    # escalate-first scores: higher = more reason to send to the cloud
-    sig = {"-target_mean": -np.array([checks[r["id"]]["mean"] for r in rows]),
-           "-target_p10": -np.array([checks[r["id"]]["p10"] for r in rows]),
-           "-agree": -np.array([checks[r["id"]]["agree"] for r in rows]),
-           "-prefix": -np.array([checks[r["id"]]["prefix"] for r in rows]),
-           "-local_p10@32": -conf}
-    sig["rank(-target_mean)+rank(-local)"] = rank(sig["-target_mean"]) + rank(-conf)
 
     def apgr(score, mask):
         return M.summary(score[mask], np.full(mask.sum(), 2), C[mask])["apgr"]
 
-    trows = []
-    for name, s in sig.items():
-        trows.append({"router (escalation-share APGR)": name, "train": round(apgr(s, ~held), 3),
-                      "heldout": round(apgr(s, held), 3), "all": round(apgr(s, np.ones(len(rows), bool)), 3),
-                      "auc_local_right": round(T.auc_binary(-s, C[:, 1]), 3)})
-    pick = max((k for k in sig if k != "-local_p10@32"), key=lambda k: apgr(sig[k], ~held))
+    trows, priced, tuned, at = [], [], {}, []
+    for w in WINDOWS:
+        # escalate-first scores: higher = more reason to send to the cloud
+        sig = {f"local {s}": -np.array([stat(tok[r["id"], 2]["lp"], s, w) for r in rows]) for s in LOCAL_STATS}
+        sig |= {f"check {s}": -np.array([stat(tok[r["id"], 3]["agree" if s == "agree" else "lp"], s, w) for r in rows])
+                for s in CHECK_STATS}
+        for name, s in sig.items():
+            trows.append({"window": w or "all", "signal": name, "train": round(apgr(s, ~held), 3),
+                          "heldout": round(apgr(s, held), 3), "all": round(apgr(s, everything), 3),
+                          "auc_local_right": round(T.auc_binary(-s, C[:, 1]), 3)})
+        lpick = max(LOCAL_STATS, key=lambda s: apgr(sig[f"local {s}"], ~held))  # picks: train split only
+        cpick = max(CHECK_STATS, key=lambda s: apgr(sig[f"check {s}"], ~held))
+        conf, check = -sig[f"local {lpick}"], -sig[f"check {cpick}"]
+        n_read = np.array([len(tok[r["id"], 3]["lp"][:w] if w else tok[r["id"], 3]["lp"]) for r in rows])
+        cost_check = (np.array([tok[r["id"], 3]["prompt_tokens"] for r in rows]) + n_read) * prices["check"]["input"] / 1e6
+        for name, mask in (("train", ~held), ("heldout", held), ("all", everything)):
+            priced.append({"window": w or "all", "split": name, "n": int(mask.sum()),
+                           "cascade_cost_apgr": round(cascade_cost_apgr(conf[mask], C[mask], cost_cloud[mask]), 3),
+                           "cascade+check_cost_apgr": round(cost_apgr(conf[mask], -check[mask], C[mask],
+                                                                      cost_check[mask], cost_cloud[mask])[0], 3),
+                           "check_all_cost_share": round(float(cost_check[mask].sum() / cost_cloud[mask].sum()), 3)})
+        price = float(cost_check[~held].mean() / cost_cloud[~held].mean())  # a check, in cloud calls
+        keep, t_check = tune_check(conf[~held], check[~held], C[~held, 1], C[~held, 2], price)
+        tuned[w] = {"window": w, "local_stat": lpick, "threshold": round(tune_threshold(conf[~held], C[~held, 1], C[~held, 2]), 3),
+                    "check_stat": cpick, "keep_above": round(keep, 3), "check_threshold": round(t_check, 3),
+                    "check_price_in_cloud_calls": round(price, 4)}
+        at += at_tuned(conf, check, C, held, cost_check, cost_cloud, tuned[w])
     print(table(trows, list(trows[0])))
-    print("check signal picked on the train split:", pick)
-    priced = []
-    for name, mask in (("train", ~held), ("heldout", held), ("all", np.ones(len(rows), bool))):
-        ca = cascade_cost_apgr(conf[mask], C[mask], cost_cloud[mask])
-        ck, front = cost_apgr(conf[mask], sig[pick][mask], C[mask], cost_check[mask], cost_cloud[mask])
-        priced.append({"split": name, "n": int(mask.sum()), "cascade_cost_apgr": round(ca, 3),
-                       "cascade+check_cost_apgr": round(ck, 3),
-                       "check_all_cost_share": round(float(cost_check[mask].sum() / cost_cloud[mask].sum()), 3)})
     print(table(priced, list(priced[0])))
-    # the shipped rule (router/cascade.py): thresholds tuned on the train split, scored on held-out
-    check_stat = np.array([checks[r["id"]]["mean"] for r in rows])  # the shipped statistic: cascade.check_confidence
-    price = float(cost_check[~held].mean() / cost_cloud[~held].mean())  # a check, in cloud calls
-    keep, t_check = tune_check(conf[~held], check_stat[~held], C[~held, 1], C[~held, 2], price)
-    t_casc = tune_threshold(conf[~held], C[~held, 1], C[~held, 2])
-    at = []
-    for name, mask in (("heldout", held), ("all", np.ones(len(rows), bool))):
-        checked = mask & (conf < keep)
-        up_check = checked & (check_stat < t_check)
-        up_casc = mask & (conf < t_casc)
-        for router, up, paid in (("cascade", up_casc, 0 * checked), ("cascade+check", up_check, checked)):
-            tiers = np.where(up[mask], 3, 2)
-            at.append({"split": name, "router": router, "checked": round(float(paid[mask].mean()), 3),
-                       "cloud_share": round(float(up[mask].mean()), 3), "quality": round(M.quality(tiers, C[mask]), 3),
-                       "cost_vs_all_cloud": round(float(((cost_cloud * up)[mask].sum() + (cost_check * paid)[mask].sum())
-                                                        / cost_cloud[mask].sum()), 3),
-                       "all_local": round(M.quality(np.full(mask.sum(), 2), C[mask]), 3),
-                       "all_cloud": round(M.quality(np.full(mask.sum(), 3), C[mask]), 3)})
-    print(f"tuned on train: cascade threshold {t_casc:.3f}; check: keep_above {keep:.3f}, "
-          f"check_threshold {t_check:.3f} (a check costs {price:.3f} cloud calls)")
+    for w, t in tuned.items():
+        print(f"window {w or 'all'}: rule tuned on train (router/cascade.py RULES): {t}")
     print(table(at, list(at[0])))
     path = write("router_check", {"machine": machine(), "models": {"local": MODELS[2], "checker": MODELS[3]},
-                                  "window": WINDOW, "prices_per_1m": prices, "items": len(rows),
-                                  "heldout": int(held.sum()), "picked": pick, "escalation_share": trows,
-                                  "cost_normalised": priced,
-                                  "tuned": {"cascade_threshold": t_casc, "keep_above": keep,
-                                            "check_threshold": t_check, "check_price_in_cloud_calls": price},
-                                  "at_tuned": at})
+                                  "windows": list(WINDOWS), "prices_per_1m": prices, "items": len(rows),
+                                  "heldout": int(held.sum()), "escalation_share": trows, "cost_normalised": priced,
+                                  "rules": list(tuned.values()), "at_tuned": at})
     print(f"wrote {path}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -141,7 +142,7 @@ def routed(node, local, tmp_path_factory):
 @pytest.mark.parametrize("check_threshold,escalated", [(-1e9, False), (1e9, True)])
 def test_the_router_follows_the_nodes_reading(routed, check_threshold, escalated):
     client, router, cloud = routed
-    router.keep_above, router.check_threshold = 1e9, check_threshold  # always check
+    router.cascade = replace(router.cascade, keep_above=1e9, check_threshold=check_threshold)  # always check
     n = len(cloud.bodies)
     body = {"model": "edgewise", "messages": MSGS, "max_tokens": 8, "temperature": 0}
     r = client.post("/v1/chat/completions", json=body)
@@ -156,8 +157,8 @@ def test_the_router_follows_the_nodes_reading(routed, check_threshold, escalated
 
 def test_a_sure_answer_skips_the_check(routed):
     client, router, cloud = routed
-    router.keep_above, router.check_threshold = -1e9, 1e9  # never check; the check would escalate
-    router.cascade = -1e9  # and local confidence keeps everything
+    # never check (the check would escalate), and local confidence keeps everything
+    router.cascade = replace(router.cascade, keep_above=-1e9, check_threshold=1e9, threshold=-1e9)
     body = {"model": "edgewise", "messages": MSGS, "max_tokens": 8, "temperature": 0, "stream": True,
             "stream_options": {"include_usage": True}}
     r = client.post("/v1/chat/completions", json=body)

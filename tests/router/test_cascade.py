@@ -1,19 +1,50 @@
-"""The cascade's pure parts: confidence statistic, escalation rule, threshold tuning."""
+"""The cascade's pure parts: statistics, per-window rules, escalation, threshold tuning."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from edgewise.router.cascade import DEFAULT_THRESHOLD, confidence, escalate, tune_threshold
+from edgewise.router.cascade import (RULES, WHOLE, Rule, check_confidence, confidence, escalate, escalate_checked,
+                                     from_config, needs_check, rule, summarise, tune_threshold)
 
 
-def test_confidence_is_the_shakiest_tenth():
-    assert confidence([]) == 0.0
-    assert confidence([-0.01] * 9 + [-5.0]) == pytest.approx(np.percentile([-0.01] * 9 + [-5.0], 10))
-    sure, shaky = [-0.01] * 20, [-0.01] * 17 + [-4.0] * 3
-    assert confidence(sure) > confidence(shaky)
-    assert not escalate(confidence(sure)) and escalate(confidence(shaky))
-    assert escalate(DEFAULT_THRESHOLD - 1e-6) and not escalate(DEFAULT_THRESHOLD)
+def test_summarise_statistics_and_windows():
+    v = [-0.01] * 9 + [-5.0]
+    assert summarise([], "min") == 0.0
+    assert summarise(v, "min") == -5.0 and summarise(v, "mean") == pytest.approx(np.mean(v))
+    assert summarise(v, "p10") == pytest.approx(np.percentile(v, 10))
+    assert summarise([1, 0, 1, 1], "agree") == 0.75
+    assert summarise(v, "min", 9) == -0.01  # the window stops before the shaky token
+    assert summarise(v, "min", WHOLE) == -5.0
+    with pytest.raises(ValueError, match="unknown statistic"):
+        summarise(v, "median")
+
+
+def test_the_default_reads_the_whole_answer():
+    r = RULES[WHOLE]
+    sure, shaky_late = [-0.01] * 80, [-0.01] * 79 + [-6.0]
+    assert not escalate(confidence(sure, r), r)
+    assert escalate(confidence(shaky_late, r), r)  # a late slip counts when the whole answer is read
+    assert escalate(r.threshold - 1e-6, r) and not escalate(r.threshold, r)
+
+
+def test_a_32_token_window_decides_from_the_start_only():
+    r = rule(32)
+    sure_start = [-0.01] * 32 + [-6.0] * 50  # shaky later: already decided, keep streaming
+    assert confidence(sure_start, r) == pytest.approx(-0.01)
+    assert confidence([-6.0] * 5 + [-0.01] * 27, r) < confidence([-0.01] * 32, r)
+    assert rule(64).window == 64 and rule(64).threshold == r.threshold  # untuned: borrows the 32 rule
+
+
+def test_from_config():
+    assert from_config({}) == RULES[WHOLE]
+    assert from_config({"check": True, "window": 32}) == RULES[32]
+    r = from_config({"window": 16, "threshold": -1, "check_stat": "mean"})
+    assert (r.window, r.threshold, r.check_stat) == (16, -1.0, "mean")
+    for bad, msg in (({"window": -1}, ">= 0"), ({"windw": 3}, "unknown setting"),
+                     ({"local_stat": "median"}, "unknown statistic")):
+        with pytest.raises(ValueError, match=msg):
+            from_config(bad)
 
 
 def test_tune_threshold_minimises_the_weighted_errors():
@@ -32,14 +63,6 @@ def test_tune_threshold_minimises_the_weighted_errors():
     assert -1.5 < t < -0.3  # between the two populations
     # an uninformative score with cheap misses keeps everything local
     assert tune_threshold(np.zeros(10), np.ones(10, bool), np.ones(10, bool)) <= 0.0
-
-
-def test_the_decision_reads_only_the_first_window_tokens():
-    from edgewise.router.cascade import WINDOW
-
-    sure_start = [-0.01] * WINDOW + [-6.0] * 50  # shaky later: already decided, keep streaming
-    assert confidence(sure_start) == pytest.approx(-0.01)
-    assert confidence([-6.0] * 5 + [-0.01] * (WINDOW - 5)) < confidence([-0.01] * WINDOW)
 
 
 def test_tune_check_matches_a_brute_force_search():
@@ -69,8 +92,8 @@ def test_tune_check_matches_a_brute_force_search():
 
 
 def test_check_rules():
-    from edgewise.router.cascade import check_confidence, escalate_checked, needs_check
-
-    assert check_confidence([]) == 0.0 and check_confidence([-1.0, -3.0]) == -2.0
-    assert needs_check(-1.0, keep_above=-0.5) and not needs_check(-0.5, keep_above=-0.5)
-    assert escalate_checked(-2.0, threshold=-1.0) and not escalate_checked(-1.0, threshold=-1.0)
+    r = Rule(WHOLE, "min", -1.0, "mean", -0.5, -1.0)
+    assert check_confidence([], r) == 0.0 and check_confidence([-1.0, -3.0], r) == -2.0
+    assert check_confidence([-1.0, -3.0], RULES[WHOLE]) == -3.0  # the shipped whole-answer check reads the min
+    assert needs_check(-1.0, r) and not needs_check(-0.5, r)
+    assert escalate_checked(-2.0, r) and not escalate_checked(-1.0, r)

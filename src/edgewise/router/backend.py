@@ -8,13 +8,14 @@ Per request: the local grader picks a tier, the privacy level overrides it
           big remote model verifies it (speculative decoding is the check)
   tier 3  the cloud: ``router.cloud`` names upstream backends, tried in order
 
-With ``router.cascade`` (true, or {threshold: T}) a tier-2 request starts
-locally and is escalated to the cloud when the local model was unsure of the
-first tokens of its answer (router/cascade.py).  With {check: true} and a
-node, an unsure answer is not judged by the local model alone: the node's big
-model scores the same window in one batched pass (edge/answer_check.py) and
-its reading decides.  The tier header follows the answer that is sent;
-escalated requests first wait for those local tokens.
+With ``router.cascade`` (true, or {window: N, threshold: T, ...}) a tier-2
+request starts locally and is escalated to the cloud when the local model was
+unsure of its answer: all of it by default, or its first N tokens, so a kept
+answer streams sooner (router/cascade.py).  With {check: true} and a node, an
+unsure answer is not judged by the local model alone: the node's big model
+scores the same window in one batched pass (edge/answer_check.py) and its
+reading decides.  The tier header follows the answer that is sent; escalated
+requests first wait for the window's local tokens.
 
 Every response carries its tier (header ``x-edgewise-tier``) and its cost
 (``x-edgewise-cost``, or the final usage chunk when streaming), and every
@@ -32,7 +33,6 @@ from edgewise.edge.gateway.errors import APIError
 from edgewise.edge.privacy_gate import PrivateBackend
 from edgewise.privacy import privacy_level
 from edgewise.router import cascade, pricing
-from edgewise.router.cascade import DEFAULT_THRESHOLD
 from edgewise.router.ledger import Ledger
 
 
@@ -61,12 +61,10 @@ class RouterBackend:
                       for n in r.get("cloud", [b.name for b in cfg.backends])]
         c = r.get("cascade")
         c = {} if c is True else c if isinstance(c, dict) else None
-        self.cascade = None if c is None else float(c.get("threshold", DEFAULT_THRESHOLD))
+        self.cascade = None if c is None else cascade.from_config(c)
         self.checker = None  # the node reads unsure local answers (cascade: {check: true})
         if c and c.get("check") and cfg.remote.url:
             self.checker = _checker(cfg, local)
-            self.keep_above = float(c.get("keep_above", cascade.KEEP_ABOVE))
-            self.check_threshold = float(c.get("check_threshold", cascade.CHECK_THRESHOLD))
 
     # -- Backend interface -----------------------------------------------------
     def ready(self) -> bool:
@@ -145,8 +143,8 @@ class RouterBackend:
         return open_cloud
 
     def _cascade_opener(self, req, level, info, t0):
-        """Start the local answer; after its first WINDOW tokens keep it (the rest
-        streams on) or, if the model was unsure, drop it and ask the cloud."""
+        """Start the local answer; after the rule's window (its first tokens, or all
+        of it) keep it (the rest streams on) or, if unsure, drop it and ask the cloud."""
         def open_cascade(cancel):
             lps: list[float] = []
             ids: list[int] = []
@@ -155,7 +153,7 @@ class RouterBackend:
             for d in inner:  # runs on this worker: the local queue
                 head.append(d)
                 done = d.finish_reason is not None
-                if done or len(lps) >= cascade.WINDOW:
+                if done or (self.cascade.window and len(lps) >= self.cascade.window):
                     break
             up, seen = self._judge(gen, lps, ids, level)
             up = up and not cancel.is_set()
@@ -171,17 +169,18 @@ class RouterBackend:
     def _judge(self, gen, lps: list[float], ids: list[int], level: str) -> tuple[bool, dict]:
         """Escalate? From local confidence, or, where it is unsure and a node is
         configured, from the node's reading of the same window."""
-        conf = cascade.confidence(lps)
-        seen = {"confidence": round(conf, 3), "threshold": self.cascade, "read_tokens": len(lps)}
-        if self.checker and level == "none" and cascade.needs_check(conf, self.keep_above):
-            window = ids[: cascade.WINDOW]
+        rule = self.cascade
+        conf = cascade.confidence(lps, rule)
+        seen = {"confidence": round(conf, 3), "threshold": rule.threshold, "read_tokens": len(lps)}
+        if self.checker and level == "none" and cascade.needs_check(conf, rule):
+            window = ids[: rule.window] if rule.window else ids
             scored = self.checker.score(gen.meta["prompt_ids"], window)
             if scored is not None:
-                check = cascade.check_confidence(scored["logprobs"])
-                seen.update(check=round(check, 3), check_threshold=self.check_threshold,
+                check = cascade.check_confidence(scored["logprobs"], rule)
+                seen.update(check=round(check, 3), check_threshold=rule.check_threshold,
                             check_tokens=len(gen.meta["prompt_ids"]) + len(window))
-                return cascade.escalate_checked(check, self.check_threshold), seen
-        return cascade.escalate(conf, self.cascade), seen
+                return cascade.escalate_checked(check, rule), seen
+        return cascade.escalate(conf, rule), seen
 
     def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False,
                 check_tokens: int = 0):

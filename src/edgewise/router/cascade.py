@@ -1,65 +1,102 @@
 """Answer-then-escalate routing (a cascade, as in FrugalGPT / AutoMix).
 
-The local main model starts answering; if it was unsure of the start of its
-own answer, the request goes to the cloud instead.  Confidence is the 10th
-percentile of the token log-probabilities of the answer's first WINDOW
-tokens: an answer is only as good as its shakiest stretch.  On the 467
-greedy-labelled prompts (bench/router_cascade.py): AUC 0.76 for "the local
-answer is correct"; APGR 0.61 held-out against the prompt-only grader's
-0.58.  The min over the whole answer does better (0.68) but needs the whole
-answer before deciding.  With a node, unsure answers are checked by the big
-model instead (below; bench/router_check.py).  The price is latency: an
-escalated request first waits for WINDOW local tokens; a kept answer streams
-on after them.  Pure functions, no I/O.
+The local main model answers first; if it was unsure of its own answer, the
+request goes to the cloud instead.  With a node, the node's big model reads
+the local answer (edge/answer_check.py) and its reading decides instead:
+answers the local model is sure of skip the check, checked answers the big
+model finds unlikely go to the cloud.
+
+What the decision reads is a window of answer tokens: the first 32 (a kept
+answer streams on sooner) or the whole answer (0, the default: it routes
+better).  Each window has its own rule below, picked and tuned on the train
+split of the 501 greedy-labelled prompts by bench/router_check.py (figures
+there and in the README).  The price is latency: an escalated request first
+waits for the window's local tokens.  Pure functions, no I/O.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-WINDOW = 32  # answer tokens the decision reads
-# Escalate below this p10 log-prob.  Tuned on the train split by
-# bench/router_check.py with the grader's cost rule (3 x a wrong local
-# answer kept + 1 x a right one escalated).  Held-out: 71% to the cloud,
-# quality 0.779 (all-local 0.537, all-cloud 0.799).
-DEFAULT_THRESHOLD = -0.345
-MISS_COST, CLOUD_COST = 3.0, 1.0
+MISS_COST, CLOUD_COST = 3.0, 1.0  # a wrong answer kept vs a right one sent to the cloud
+WHOLE = 0  # window: the whole answer
 
 
-def confidence(logprobs: Sequence[float], window: int = WINDOW) -> float:
-    """p10 of the log-probs of the answer's first ``window`` tokens; 0.0 (sure) if empty."""
-    if len(logprobs) == 0:
+@dataclass(frozen=True)
+class Rule:
+    """Statistics and thresholds for one window (log-prob units)."""
+    window: int
+    local_stat: str  # of the local model's own log-probs
+    threshold: float  # cascade alone: escalate below
+    check_stat: str  # of the big model's log-probs of the local tokens
+    keep_above: float  # local confidence at or above this skips the check
+    check_threshold: float  # checked: escalate below
+
+
+# bench/router_check.py, train split (318 items); held-out figures in the README
+RULES = {
+    32: Rule(32, "p10", -0.345, "min", -0.192, -1.442),
+    WHOLE: Rule(WHOLE, "min", -0.941, "min", -0.628, -2.063),
+}
+DEFAULT_WINDOW = WHOLE
+
+
+def rule(window: int) -> Rule:
+    """The tuned rule for ``window``; an untuned window borrows the 32-token rule."""
+    return RULES[window] if window in RULES else replace(RULES[32], window=window)
+
+
+def from_config(c: dict) -> Rule:
+    """``router.cascade`` settings: window (0 = whole answer) plus any of Rule's fields."""
+    unknown = set(c) - {"check", "window", *Rule.__dataclass_fields__}
+    if unknown:
+        raise ValueError(f"router.cascade: unknown setting(s) {sorted(unknown)}")
+    window = int(c.get("window", DEFAULT_WINDOW))
+    if window < 0:
+        raise ValueError("router.cascade.window must be >= 0 (0 = the whole answer)")
+    r = replace(rule(window), **{k: c[k] for k in ("local_stat", "check_stat") if k in c},
+                **{k: float(c[k]) for k in ("threshold", "keep_above", "check_threshold") if k in c})
+    for s in (r.local_stat, r.check_stat):
+        summarise([0.0], s)  # an unknown statistic fails here, at start-up
+    return r
+
+
+def summarise(values: Sequence[float], stat: str, window: int = WHOLE) -> float:
+    """mean / p10 / min / agree (mean of 0-1 flags) of the first ``window`` values (0 = all); 0.0 if empty."""
+    a = np.asarray(values[:window] if window else values, dtype=np.float64)
+    if a.size == 0:
         return 0.0
-    return float(np.percentile(np.asarray(logprobs[:window], dtype=np.float64), 10))
+    if stat in ("mean", "agree"):
+        return float(a.mean())
+    if stat == "p10":
+        return float(np.percentile(a, 10))
+    if stat == "min":
+        return float(a.min())
+    raise ValueError(f"unknown statistic {stat!r}")
 
 
-def escalate(conf: float, threshold: float = DEFAULT_THRESHOLD) -> bool:
-    return conf < threshold
+def confidence(logprobs: Sequence[float], r: Rule = RULES[DEFAULT_WINDOW]) -> float:
+    """How sure the local model was of its answer (0.0 = sure)."""
+    return summarise(logprobs, r.local_stat, r.window)
 
 
-# --- the answer check: the node's big model reads the same window -----------
-# The statistic is the mean of the big model's log-probs of the local tokens,
-# picked on the train split among mean, p10, greedy agreement and agreeing
-# prefix (bench/router_check.py; mean and p10 traded places as the set grew:
-# they are equivalent within noise).  Thresholds are tuned there on the train
-# split with tune_check.  Answers the local model is at least KEEP_ABOVE sure
-# of skip the check; checked answers below CHECK_THRESHOLD go to the cloud.
-CHECK_THRESHOLD = -0.162
-KEEP_ABOVE = -0.192
+def escalate(conf: float, r: Rule = RULES[DEFAULT_WINDOW]) -> bool:
+    return conf < r.threshold
 
 
-def check_confidence(logprobs: Sequence[float]) -> float:
-    """Mean log-prob the big model gives the local window (0.0 if empty)."""
-    return float(np.mean(logprobs)) if len(logprobs) else 0.0
+def check_confidence(logprobs: Sequence[float], r: Rule = RULES[DEFAULT_WINDOW]) -> float:
+    """How likely the big model finds the local answer's tokens."""
+    return summarise(logprobs, r.check_stat, r.window)
 
 
-def needs_check(conf: float, keep_above: float = KEEP_ABOVE) -> bool:
-    return conf < keep_above
+def needs_check(conf: float, r: Rule = RULES[DEFAULT_WINDOW]) -> bool:
+    return conf < r.keep_above
 
 
-def escalate_checked(check_conf: float, threshold: float = CHECK_THRESHOLD) -> bool:
-    return check_conf < threshold
+def escalate_checked(check_conf: float, r: Rule = RULES[DEFAULT_WINDOW]) -> bool:
+    return check_conf < r.check_threshold
 
 
 def tune_threshold(conf: np.ndarray, local_right: np.ndarray, cloud_right: np.ndarray) -> float:
@@ -78,7 +115,7 @@ def tune_check(conf: np.ndarray, check: np.ndarray, local_right: np.ndarray, clo
                check_cost: float) -> tuple[float, float]:
     """(keep_above, check_threshold) minimising the tune_threshold costs plus
     ``check_cost`` (in cloud calls) per checked answer."""
-    best, best_cost = (0.0, CHECK_THRESHOLD), np.inf
+    best, best_cost = (0.0, 0.0), np.inf
     keeps = np.unique(np.concatenate([np.percentile(conf, np.linspace(0, 100, 41)), [np.inf]]))
     for keep in keeps:
         checked = conf < keep
