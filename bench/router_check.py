@@ -160,6 +160,22 @@ def at_tuned(conf, check, C, held, cost_check, cost_cloud, rule: dict) -> list[d
     return out
 
 
+def decision_wait(rows: list[dict], out: dict) -> list[dict]:
+    """Seconds a request waits for local tokens before the router decides, per window.
+    From the collector's recorded tier-2 generation times, prorated by tokens (an estimate:
+    prefill is spread over the tokens, so short windows are slightly overstated)."""
+    res = []
+    for w in WINDOWS:
+        waits = []
+        for r in rows:
+            o = out[r["id"]][2]
+            n = max(1, o["completion_tokens"])
+            waits.append(o["seconds"] * (min(w, n) / n if w else 1.0))
+        res.append({"window": w or "all", "mean_s": round(float(np.mean(waits)), 2),
+                    "p50_s": round(float(np.percentile(waits, 50)), 2), "p90_s": round(float(np.percentile(waits, 90)), 2)})
+    return res
+
+
 def main() -> None:
     from edgewise.router import pricing
     from edgewise.router import train as T
@@ -215,10 +231,14 @@ def main() -> None:
     for w, t in tuned.items():
         print(f"window {w or 'all'}: rule tuned on train (router/cascade.py RULES): {t}")
     print(table(at, list(at[0])))
+    waits = decision_wait(rows, out)
+    print("local tokens waited for before the decision (0.5B, 2 threads, this machine):")
+    print(table(waits, list(waits[0])))
     path = write("router_check", {"machine": machine(), "models": {"local": MODELS[2], "checker": MODELS[3]},
                                   "windows": list(WINDOWS), "prices_per_1m": prices, "items": len(rows),
                                   "heldout": int(held.sum()), "escalation_share": trows, "cost_normalised": priced,
-                                  "rules": list(tuned.values()), "at_tuned": at})
+                                  "rules": list(tuned.values()), "at_tuned": at,
+                                  "decision_wait_s": waits})
     print(f"wrote {path}")
 
 
