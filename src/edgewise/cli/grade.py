@@ -21,6 +21,12 @@ def _config_thresholds(config: str | None) -> dict | None:
     return {k: float(v) for k, v in th.items()} if isinstance(th, dict) else None
 
 
+def _cascade_on(path: Path) -> bool:
+    from edgewise.config import load_config
+
+    return path.exists() and bool((load_config(str(path)).router or {}).get("cascade"))
+
+
 def grade(prompt: str = typer.Argument(..., help="The request text to grade."),
           config: str = typer.Option(None, "--config", help="Config file with router.thresholds.")) -> None:
     """Grade a prompt: tier 1 (tiny local), 2 (local main) or 3 (cloud), with its privacy level."""
@@ -106,4 +112,7 @@ def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or J
            "config": str(path)}
     if max_under_escalation is not None:
         out["under_escalation_from"] = "labels" if labels else "grader p(tier3) estimate"
+    if _cascade_on(path):
+        out["note"] = ("router.cascade is on: the share counts the grader's tier-3 decisions only; the cascade "
+                       "escalates some tier-2 answers too (router.cascade.threshold / check_threshold move that)")
     typer.echo(json.dumps(out, ensure_ascii=False))
