@@ -3,7 +3,7 @@
     python bench/grader_features.py                  # extract (cached in /tmp), evaluate
     python bench/grader_features.py --threads 1      # on a busy machine
 
-For each of the 301 router prompts, one llama.cpp pass per source (Engine
+For each labelled router prompt (501), one llama.cpp pass per source (Engine
 loaded with embedding=True, pooling_type=NONE, so the same decode gives every
 position's final hidden state and logits). Sources:
   smol      smollm2-135m (tier 1) on the raw request text with BOS
@@ -21,7 +21,7 @@ re-timed separately on prompts of 40-60 raw tokens.
 Protocol = the shipped grader's: fit on the train split only, pick each
 family's configuration (PCA dims, L2, mix) by stratified 5-fold CV APGR on
 train (train.folds), then fit on all train and score the held-out split once;
-plus 5-fold CV over all 301 items with the chosen configuration.
+plus 5-fold CV over all items with the chosen configuration.
 Standardise -> PCA (fit inside each fold) -> class-balanced multinomial
 logistic regression (numpy, same optimiser as edgewise.algo.linear.fit).
 Writes bench/results/grader_features.json.

@@ -28,6 +28,13 @@ def test_the_default_reads_the_whole_answer():
     assert escalate(r.threshold - 1e-6, r) and not escalate(r.threshold, r)
 
 
+def test_the_whole_answer_is_read_up_to_a_cap():
+    from edgewise.router.cascade import MAX_READ, read_limit
+
+    assert read_limit(RULES[WHOLE]) == MAX_READ >= 160  # the tuning set's longest answers fit
+    assert read_limit(rule(32)) == 32
+
+
 def test_a_32_token_window_decides_from_the_start_only():
     r = rule(32)
     sure_start = [-0.01] * 32 + [-6.0] * 50  # shaky later: already decided, keep streaming

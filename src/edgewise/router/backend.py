@@ -153,7 +153,7 @@ class RouterBackend:
             for d in inner:  # runs on this worker: the local queue
                 head.append(d)
                 done = d.finish_reason is not None
-                if done or (self.cascade.window and len(lps) >= self.cascade.window):
+                if done or len(lps) >= cascade.read_limit(self.cascade):
                     break
             up, seen = self._judge(gen, lps, ids, level)
             up = up and not cancel.is_set()

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 MISS_COST, CLOUD_COST = 3.0, 1.0  # a wrong answer kept vs a right one sent to the cloud
-WHOLE = 0  # window: the whole answer
+WHOLE = 0  # window: the whole answer ...
+MAX_READ = 256  # ... up to this many tokens: a long answer is judged on its start, not waited out
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ DEFAULT_WINDOW = WHOLE
 def rule(window: int) -> Rule:
     """The tuned rule for ``window``; an untuned window borrows the 32-token rule."""
     return RULES[window] if window in RULES else replace(RULES[32], window=window)
+
+
+def read_limit(r: Rule) -> int:
+    """Local answer tokens to read before deciding."""
+    return r.window or MAX_READ
 
 
 def from_config(c: dict) -> Rule:
