@@ -240,7 +240,8 @@ def phone_negative(rng) -> Case:
 
 
 # Sentence-initial English names ("Call Sarah Johnson at …"); capitalised openers
-# that are not names. (Chinese sentence-initial names are PERSON_ZH's "{v}说…".)
+# that are not names. (Chinese sentence-initial names are PERSON_ZH's "{v}说…"
+# and LEAD_ZH below.)
 LEAD_EN = ["Call {v} at {p}.", "{v} lives at 12 Oak Street.", "{v} called this morning.",
            "Please Call {v} back.", "Email {v} the slides.", "Invite {v} to the review."]
 LEAD_NEG = ["Please Call Back Later.", "Meeting Tuesday at 10.", "The Annual Report is due.",
@@ -255,6 +256,17 @@ def lead_name(rng) -> Case:
     if "Oak Street" in t:
         expected.append(("ADDRESS", "12 Oak Street"))
     return Case(t.format(v=v, p=p), expected)
+
+
+# Chinese names with no cue word: sentence-initial before a verb/particle, or
+# after an addressing verb (drawn last so the other cases keep their values).
+LEAD_ZH = ["{v}来电话了。", "{v}已经到了。", "{v}的电话打不通。", "{v}给我发了邮件。", "请联系{v}。",
+           "你找{v}吧。", "跟{v}说一下。", "通知{v}明天开会。"]
+
+
+def lead_name_zh(rng) -> Case:
+    v = zh_name(rng)
+    return Case(rng.choice(LEAD_ZH).format(v=v), [("PERSON", v)], "zh")
 
 
 def landline_negative(rng) -> Case:
@@ -284,4 +296,5 @@ def generate(seed: int, per_type: int = 60, negatives: int = 400) -> tuple[list[
     pos += [positive(rng, "PHONE_NUMBER", cn_landline) for _ in range(per_type // 2)]
     pos += [lead_name(rng) for _ in range(per_type // 2)]
     neg += [landline_negative(rng) for _ in range(negatives // 4)]
+    pos += [lead_name_zh(rng) for _ in range(per_type // 2)]
     return pos, neg

@@ -16,6 +16,7 @@ import threading
 from .base import Recognizer
 from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, FIRST_NAMES, GIVEN_CHARS, HONORIFICS,
                     NON_NAME_WORDS, PINYIN_GIVEN, PINYIN_SURNAMES, SURNAMES, WEAK_SURNAMES)
+from .person_frame import frame_names
 
 _lock = threading.Lock()
 _jieba_state: tuple | None = None
@@ -66,10 +67,11 @@ def _given_ok(chunk: str) -> bool:
 
 
 class ChinesePerson(Recognizer):
-    """Three passes over each Han run, all scored:
+    """Four passes over each Han run, all scored:
     cue before (我叫/姓名：/患者...) -> surname + 1-2 chars ending on a jieba
     token boundary; honorific after (女士/经理...) -> the name right before
-    it; bare -> jieba name tags or surname + common given-name characters."""
+    it; verb frame (孙鹏飞说 / 联系李娜, see person_frame); bare -> jieba name
+    tags or surname + common given-name characters."""
     entity = "PERSON"
     code_factor = 0.3
 
@@ -80,6 +82,8 @@ class ChinesePerson(Recognizer):
         for run in _HAN_RUN.finditer(text):
             r0, word = run.start(), run.group()
             yield from self._before_honorific(text, r0, word)
+            for s, e, score in frame_names(word, seg, tags, freq):  # 孙鹏飞说 / 联系李娜
+                yield r0 + s, r0 + e, score
             # jieba only around possible names: segmentation is the hot spot
             for a, b in _windows(text, r0, word):
                 toks = [(w, s + a, e + a) for w, s, e in seg.tokenize(word[a:b], HMM=False)]
