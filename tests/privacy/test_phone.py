@@ -102,7 +102,7 @@ def test_dial_out_00_with_context(text, value):
 
 @pytest.mark.parametrize("text", [
     "0012 3456 7890", "call 0012 3456 7890", "电话 0012 3456 7890",   # 12: no such country code
-    "00442079460958",                                                # ungrouped: needs a context word
+    "00442079460958", "0056 1420 6435",                              # ungrouped, or id-like 4-4-4 blocks
     "phone 00 4420 7946 0958",                                       # code not its own group
     "call 001 415 555 019", "tel 0044 12345",                        # national number too short
     "account 001234567890", "0099 1234 5678",

@@ -80,8 +80,9 @@ def _intl_ok(value: str) -> bool:
 
 def _intl_score(value: str) -> float:
     grouped = any(c in value for c in " .-()")
-    if value.startswith("00"):  # real country code (_dial_out_ok); ungrouped needs a context word
-        return 0.55 if grouped else 0.3
+    if value.startswith("00"):  # real country code (_dial_out_ok) and phone-like grouping, else a context word:
+        blocks = [len(g) for g in re.split(r"[ .()-]+", value) if g]  # 0056 1420 6435 reads as a padded id
+        return 0.55 if grouped and set(blocks) != {4} else 0.3
     if grouped:
         return 0.7
     return 0.6 if len(_digits(value)) >= 10 else 0.4  # +12345678 may be a signed amount
