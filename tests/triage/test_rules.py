@@ -32,6 +32,8 @@ FIRES = {
     "sudden_testicle_pain": ("Sudden severe testicle pain", "睾丸突然剧痛"),
     "back_pain_with_numbness_or_incontinence": ("Back pain and I lost control of my bladder", "腰痛，大小便失禁"),
     "palpitations_with_fainting": ("Heart racing and then I fainted", "心慌，刚才晕倒了"),
+    "possible_clot_in_lung": ("Left calf swollen since the flight and now short of breath",
+                              "一侧小腿肿了两天，现在气短"),
     "severe_dehydration": ("Baby has had no wet diapers since yesterday morning", "宝宝一整天没有尿，哭的时候没有眼泪"),
     "very_unwell_child_or_elder": ("My 85-year-old mum is unusually drowsy and barely drinking",
                                    "宝宝软绵绵的，喝水就吐"),

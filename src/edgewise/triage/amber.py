@@ -18,7 +18,7 @@ AMBER_CONCEPTS: dict[str, str] = {
         r"blood (?:in|on) (?:my |his |her |the )?(?:urine|pee|wee|stool|poo|poop|toilet paper|bowel movements?)|bloody (?:urine|stool|diarrh\w*|poo)",
         r"(?:urine|pee) (?:is |looks )?(?:red|pink|bloody|brown like cola)|ha?ematuria|rectal bleeding",
         r"(?:streaks?|flecks?|specks?|tinge) of blood|blood[- ](?:streaked|tinged|stained|flecked)",
-        r"尿(?:里|中)?(?:有|带)血|血尿|尿(?:是|成)?(?:红色|粉红色|洗肉水)|便血|大便(?:里|上)?(?:有|带)(?:血|血丝)|拉血|(?:擦屁股|手纸上)(?:有|带)血",
+        r"尿(?:里|中)?(?:有|带)血|血尿|尿(?:是|成|有点|有些|发|呈)?(?:红色|粉红色|洗肉水|红|粉红)|便血|大便(?:里|上)?(?:有|带)(?:血|血丝)|拉血|(?:擦屁股|手纸上)(?:有|带)血",
         r"痰(?:中|里)(?:带|有)血(?:丝)?|血丝痰|(?:咳出|咳)血丝"),
     "animal_bite": alt(
         r"(?:dog|cat|bat|monkey|rat|fox|raccoon|stray|animal|human) (?:bite|bit|scratch)",
@@ -43,6 +43,9 @@ AMBER_CONCEPTS: dict[str, str] = {
         r"(?:short of breath|breathless|out of breath|winded)\b.{0,30}(?:stairs|walking|uphill|hills?|exert\w*|slightest)",
         r"(?:stairs|walking|uphill)\b.{0,20}(?:short of breath|breathless|out of breath)",
         r"(?:爬楼|上楼|走路|走几步|爬坡|活动)[^。]{0,6}(?:喘|气短|气促|喘不上气|上不来气)"),
+    "low_mood": alt(
+        r"(?:feel\w*|been|very|really|so) (?:really |very |so |pretty )?(?:down|low|depressed|hopeless|empty|numb inside)\b|low mood|depress(?:ed|ion)|unmotivated|no motivation|lost interest",
+        r"心情(?:很|特别|一直)?(?:差|低落|不好|压抑)|情绪(?:很|一直)?低落|抑郁|提不起(?:劲|兴趣)|什么都不想做|对什么都没兴趣"),
     "possible_fracture": alt(
         r"(?:can't|cannot|unable to) (?:put|bear) (?:any )?weight|(?:looks|is) (?:deformed|bent|crooked|out of place)|(?:heard|felt) a (?:crack|snap|pop)",
         r"(?:脚|腿|手腕|胳膊)(?:不能|没法|无法)(?:着地|受力|用力)|(?:变形|畸形)|听到(?:咔|喀)(?:嚓)?(?:的)?(?:一声)"),
@@ -66,4 +69,6 @@ AMBER: dict[str, tuple[tuple[str, ...], ...]] = {
     "fainting": (("fainted_once",),),
     "road_accident": (("road_accident",),),
     "breathless_on_exertion": (("exertional_breathless",),),
+    # Two weeks of low mood is the usual bar for a depression check-up.
+    "persistent_low_mood": (("low_mood", "days_14"),),
 }

@@ -124,7 +124,7 @@ CONCEPTS: dict[str, str] = {
         r"soak\w* (?:through )?(?:a |the |several |multiple |\d+ )?(?:pads?|towels?|bandages?|tampons?|dressings?)",
         r"大出血|大量出血|出血(?:不止|很多|量大|量很大|特别多|止不住|一直不停)",
         r"血(?:还是|仍然|都|也)?(?:止不住|流不止)|血(?:止不住|流不止|一直流|一直在流|喷出来|往外喷|往外冒|流了一地|流得很多)|流了(?:很多|好多|一大滩|一地)(?:的)?血",
-        r"血(?:一直|不停)?(?:地)?(?:往外)?(?:涌|喷)|(?:毛巾|纱布|衣服|绷带)(?:都)?(?:湿透|浸透|染红)|(?:伤口|血)(?:一直|不停)(?:地)?(?:流血|出血|冒血)|血流如注|(?:1小时|每小时)(?:湿透|换)\S{0,3}(?:卫生巾|护垫)"),
+        r"血(?:一直|不停|还在)?(?:地)?(?:往外)?(?:涌|喷)|血(?:一直|不停|还在)(?:地)?往外(?:冒|流)|(?:毛巾|纱布|衣服|绷带)(?:都)?(?:湿透|浸透|染红)|(?:伤口|血)(?:一直|不停)(?:地)?(?:流血|出血|冒血)|血流如注|(?:1小时|每小时)(?:湿透|换)\S{0,3}(?:卫生巾|护垫)"),
     "blood_vomit_cough": alt(
         r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:a lot|lots|large amounts?|a large amount|some|a little|a bit|bright red|dark red|dark|fresh|a cup|a mouthful|mouthfuls)(?: of)? )?(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
         r"(?:bloody|blood in (?:the |his |her |my )?)(?:vomit|sick)|coffee[- ]ground|ha?ematemesis|ha?emoptysis",
@@ -137,10 +137,16 @@ CONCEPTS: dict[str, str] = {
         r"take (?:my|his|her|their) (?:own )?life|(?:want|wants|wanted|wanting|ready|plan\w*) to die",
         r"(?:don't|doesn't|do not|does not) want to (?:live|be alive|be here|wake up|go on)",
         r"no (?:reason|point) (?:to live|in living|living)|better off (?:dead|without (?:me|him|her))",
+        # Burden talk ("they'd be better without me") is an indirect statement of intent.
+        r"(?:be|are|is) better (?:off )?without (?:me|him|her)|(?:not|isn't) worth living|(?:i'm|i am) (?:just )?a burden to",
         r"self[- ]harm\w*|(?:been |keeps |started |is |am )cutting (?:my|him|her|them)sel(?:f|ves)",
         r"(?:hurt|harm)(?:ing)? (?:my|him|her|them)sel(?:f|ves) on purpose|wish (?:i|he|she) (?:was|were) dead",
         r"自杀|轻生|不想活|活不下去|活着没(?:有)?意思|想死|寻死|自残|自伤|割腕|结束(?:自己的)?生命|了结(?:自己|生命)",
-        r"(?:想|要)(?:跳楼|跳河)|伤害自己|死了(?:算了|就好了)|一了百了"),
+        r"(?:想|要)(?:跳楼|跳河)|伤害自己|死了(?:算了|就好了)|一了百了",
+        # farewells and a plan are warning signs even without the word suicide
+        r"(?:跟|和|向)(?:所有人|大家|家人|朋友|每个人)(?:都)?(?:告别|道别|说再见)|遗书|交代(?:好)?后事",
+        r"saying goodbye to (?:everyone|everybody)|goodbye (?:note|letter)|suicide note",
+        r"没有我[^,。]{0,6}(?:更好|更轻松)|我(?:死了|不在了|消失了)[^,。]{0,6}(?:更好|轻松|解脱)|(?:只会|就是)?(?:拖累|连累)(?:大家|家人|家里)"),
     # --- allergy ---------------------------------------------------------
     "throat_swelling": alt(
         r"(?:throat|airway) (?:is |feels |feel |started |starting |began |seems )?(?:to )?(?:clos|tight|swell|swollen shut)\w*",
@@ -157,7 +163,7 @@ CONCEPTS: dict[str, str] = {
     "swelling": alt(
         r"(?:lip|lips|face|tongue|throat|mouth|cheeks?) (?:is |are |got |became |look |looks |started |starting |began )?(?:to )?(?:swell|swollen|puff)\w*",
         r"swell\w* (?:of|in|on|around) (?:the |my |his |her |their )?(?:lips?|face|tongue|throat|mouth)|swollen (?:lips?|face|tongue|throat|mouth)",
-        r"(?:嘴唇|嘴|脸|面部|舌头|喉咙|嗓子)(?:突然)?(?:都)?(?:肿|发肿|浮肿)"),
+        r"(?:嘴唇|嘴巴|嘴|口唇|脸|面部|舌头|喉咙|嗓子)(?:突然)?(?:都)?(?:肿|发肿|浮肿)"),
     "wheeze": r"wheez\w*|chest (?:is )?tight|tight chest|哮鸣|喘鸣|胸闷",
     "anaphylaxis_words": r"anaphyla\w*|allergic shock|epi-?pen|adrenaline (?:pen|auto-?injector)|过敏性休克|肾上腺素笔",
     # --- consciousness, seizures, breathing ------------------------------
@@ -182,6 +188,9 @@ CONCEPTS: dict[str, str] = {
         r"too (?:breathless|short of breath) to (?:speak|talk|walk|eat)|(?:can't|cannot|unable to) (?:speak|talk|finish|say) (?:in )?(?:full |whole |complete )?sentences",
         r"(?:inhaler|puffer|nebuli[sz]er) (?:isn't|is not|not|doesn't|does not|hasn't|has not|didn't|did not) (?:help|work|touch)\w*",
         r"(?:ribs|chest|skin between (?:the |his |her )?ribs) (?:is |are )?(?:sucking|pulling) in|stridor|grunt\w*",
+        # stridor described by parents: a harsh noise on breathing in
+        r"(?:high[- ]pitched|squeaky|squeaking|crowing|harsh) (?:\w+ )?(?:noise|sound)s? (?:\w+ )?(?:when|while|as|on) (?:\w+ )?(?:breath\w*|inhal\w*)",
+        r"吸气(?:时|的时候)?[^,。]{0,4}(?:尖|高调|鸡鸣|怪|拉锯)(?:的)?(?:声|音)|喉鸣",
         r"严重(?:的)?呼吸困难|呼吸(?:非常|极度|特别|十分|很|极其)(?:困难|费力|急促)",
         r"(?<!有点)(?<!有些)(?<!稍微)(?<!一点)(?<!偶尔)(?<!轻微)(?:喘不上气|上不来气|透不过气|喘不过气)",
         r"(?:无法|没法|不能|没办法)呼吸|呼吸不了|喘得(?:说不出话|说不了话|不能说话)|憋得(?:说不出话|脸发紫|发紫)",
@@ -202,7 +211,8 @@ CONCEPTS: dict[str, str] = {
     "nonblanching_rash": alt(
         r"(?:rash|spots?|marks?) (?:that |which )?(?:doesn't|does not|don't|do not|won't|didn't|did not) (?:fade|disappear|go away|blanch|turn white) (?:under|when|with) (?:a |the )?(?:glass|pressed|pressure|press)",
         r"non-?blanching|glass test|(?:purple|purplish|dark red|red-purple) (?:spots|rash|pinpricks?)|pin ?pricks?|petechi\w*|purpur\w*",
-        r"压(?:了|之)?(?:也)?不褪色|按压(?:后)?(?:也)?不(?:褪色|消失|变白)|(?:紫色|紫红色|暗红色)(?:的)?(?:斑点|点|疹子|皮疹)|出血点|瘀点|紫癜"),
+        r"压(?:了|之)?(?:也)?不褪色|按压(?:后)?(?:也)?不(?:褪色|消失|变白)|(?:紫色|紫红色|暗红色)(?:的)?(?:斑点|点|疹子|皮疹)|出血点|瘀点|紫癜",
+        r"(?:按|压|摁)(?:压)?(?:了|着|一下)?(?:以后|之后|后)?(?:也|都)?不(?:褪色|消失|变白)|(?:紫|紫红|暗红)(?:色)?(?:的)?小(?:点点|点|斑点|疹子)"),
     "photophobia": r"(?:light|bright lights?) (?:hurts?|bothers?|is painful)|sensitiv\w* to (?:the )?light|photophob\w*|(?:can't|cannot) (?:stand|bear|tolerate) (?:the )?light|怕光|畏光|见光(?:就)?(?:难受|疼|痛)",
     "headache": r"headache|head (?:hurts|pain|is pounding)|migraine|头(?:痛|疼)",
     # --- poisoning, trauma, burns ----------------------------------------
@@ -210,12 +220,34 @@ CONCEPTS: dict[str, str] = {
         r"overdos\w*|(?<!food )poison(?:ed|ing)\b(?! (?:ivy|oak|sumac))|carbon monoxide|gas (?:leak|poisoning)",
         r"(?:took|taking|taken|had) (?:too many|a (?:whole|full) (?:bottle|pack|packet|box|strip)|an entire (?:bottle|pack|box)|all (?:of )?(?:his|her|my|the) (?:pills|tablets|medication|meds)|(?:[1-9]\d|\d{3,}|lots of|a lot of|handfuls? of|a bunch of) (?:\w+ )?(?:pills|tablets|capsules))",
         r"(?:took|taken|taking|swallowed) (?:loads|lots|a lot|a load|a handful|dozens|handfuls) of (?:[\w']+ ){0,3}(?:pills|tablets|meds|medication|medicine|antidepressants|painkillers|paracetamol|ibuprofen|insulin)",
+        r"(?:took|taken|swallowed|had) (?:like |about |around |maybe |over |almost )?(?:[1-9]\d|\d{3,}|a dozen) (?:of )?(?:my |his |her |their |the )?(?:\w+ )?(?:pills|tablets|capsules|meds|antidepressants|painkillers|sleeping pills|paracetamol|tylenol|ibuprofen|advil|aspirin)",
         r"(?:swallow\w*|drank|drunk|ingest\w*|ate|eaten|chewed|got into) (?:some |a |an |the |his |her |my |\w+'s )?(?:\w+ )?(?:bleach|detergent|laundry (?:pod|capsule|tablet)s?|dishwasher (?:pod|tablet)s?|button batter\w*|batter(?:y|ies)|magnets?|poison\w*|pesticide|insecticide|weed ?killer|rat poison|drain cleaner|antifreeze|chemicals?|cleaning (?:fluid|product|liquid)|paint thinner|kerosene|lamp oil|methanol)",
-        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|一整盒|整盒|一盒|一板|大量|一把|好多|一大把|半瓶|[1-9]\d+)(?:的)?[^,。]{0,6}(?:药|片|粒|颗|胶囊)",
+        r"(?:吃|吞|服)(?:了|下)?(?:很多|一整瓶|整瓶|一瓶|一整盒|整盒|一盒|一板|大量|一把|好多|好几|一大把|半瓶|[1-9]\d+)(?:的)?[^,。]{0,6}(?:药|片|粒|颗|胶囊)",
         r"snake ?bite|bitten by a (?:snake|viper|rattlesnake|spider|scorpion)|(?:被)?(?:毒)?蛇咬|被(?:蝎子|毒蜘蛛)(?:蜇|咬)",
         r"(?:服药|药物|吃药)过量|过量服(?:用|药)|吞(?:了|下)?[^,。]{0,8}(?:安眠药|农药|纽扣电池|电池|磁铁|洗涤剂|漂白剂|洗衣凝珠)",
         r"(?:喝|吃|误服|误食|误喝)(?:了|下)?[^,。]{0,4}(?:疏通剂|清洁剂|洁厕灵|农药|百草枯|敌敌畏|消毒液|漂白剂|洗洁精|洗衣液|老鼠药|灭鼠药|杀虫剂|除草剂|汽油|煤油|甲醇|防冻液|洗衣凝珠|毒蘑菇|野(?:生)?蘑菇)",
-        r"(?<!食物)中毒|煤气泄漏|一氧化碳|误服|误喝|吃了过量|过量的?[^,。]{0,8}(?:药|片)"),
+        r"(?<!食物)中毒|煤气泄漏|一氧化碳|误服|误喝|误吃|误食|吃了过量|过量的?[^,。]{0,8}(?:药|片)"),
+    # A child found with a caustic or poison, or an emptied pill bottle, is
+    # treated as swallowed: parents rarely see the sip itself.
+    "toxic_substance": alt(
+        r"bleach|(?:drain|oven|toilet|bowl) cleaner|detergent|laundry (?:pod|capsule|tablet)s?|dishwasher (?:pod|tablet)s?",
+        r"antifreeze|pesticide|insecticide|weed ?killer|rat poison|\blye\b|caustic|button batter(?:y|ies)|lamp oil|kerosene|methanol|paint thinner",
+        r"疏通剂|清洁剂|洁厕灵|农药|百草枯|敌敌畏|消毒液|漂白剂|洗衣凝珠|洗涤剂|老鼠药|灭鼠药|杀虫剂|除草剂|防冻液|纽扣电池|甲醇"),
+    "ingestion_hint": alt(
+        rf"(?:on|in|around) {P} (?:mouth|lips|tongue)|(?:may|might|could|must) have (?:swallowed|drunk|drank|eaten|taken|had|licked)",
+        r"not sure (?:if|whether|how much) (?:he|she|they|it)|\b(?:licked|sucked on|chewed on|tasted|sipped)\b|got into|found (?:him|her|them|my \w+) with",
+        r"嘴(?:里|边|上|角|唇)|舔|可能(?:喝|吃|吞)|不知道(?:喝|吃|吞)(?:没|了)|(?:喝|吃|吞)没(?:喝|吃|吞)"),
+    "emptied_pills": alt(
+        r"empty (?:pill|medicine|medication|tablet) (?:bottle|box|packet)s?|empty (?:bottles?|packets?|boxes|blister packs?) of (?:\w+ )?(?:pills|tablets|meds|medication|sleeping pills)",
+        r"(?:pill|medicine|tablet) bottle (?:was |is )?(?:empty|emptied)",
+        r"空(?:的)?药(?:瓶|盒)|药(?:瓶|盒)(?:都|全)?空了|(?:药|安眠药)(?:全|都)(?:吃|吞)(?:光|完)了"),
+    # One swollen calf/leg (a clot) next to breathlessness or chest pain: the
+    # clot may have reached the lung.
+    "leg_clot": alt(
+        r"(?:one|left|right) (?:calf|leg|thigh) (?:is |has been |was |got |looks |became )*(?:swollen|swelling|puffy|bigger)",
+        r"\bcalf (?:\w+ ){0,4}(?:swollen|swelling|puffy)",  # a swollen calf is usually one-sided
+        rf"swollen (?:left |right )?(?:calf|calves)|swelling (?:in|of) (?:{P} )?(?:left |right |one )(?:calf|leg)|\bdvt\b|blood clot in {P} (?:leg|calf)",
+        r"(?:一条|一侧|一边|左|右)(?:侧|边)?(?:小)?腿(?:突然)?(?:肿|肿胀|肿痛)|小腿(?:肿|肿胀|肿痛)|(?:腿|下肢)(?:深静脉)?(?:有)?血栓"),
     "trauma": alt(
         r"(?:serious|bad|major|high[- ]speed|head-on|severe) (?:car |road |traffic |motorcycle |motorbike )?(?:crash|accident|collision|wreck)",
         r"(?:crash|accident|collision|wreck)\w* (?:\w+ ){0,6}(?:trapped|unconscious|bleeding|can't move|won't wake|thrown from)",
@@ -253,7 +285,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:开水|热水|热油|沸水|滚油|滚水)[^。]{0,10}(?:一大片|大片|大面积|胸口|脸|全身|后背|半个|整个)",
         r"(?:烧伤|烫伤)(?:了)?(?:半个|整个|大半)"),
     # --- pregnancy, abdomen, other ---------------------------------------
-    "pregnant": r"pregnan\w*|\d+ weeks? (?:along|gestation)|怀孕|孕\d*(?:周|月)|孕妇|孕期|妊娠|怀了(?:孕)?|有了身孕",
+    "pregnant": r"pregnan\w*|\d+ weeks? (?:along|gestation)|waters? (?:broke|broken|has broken|have broken|breaking|leaking)|怀孕|孕\d*(?:周|月)|孕妇|孕期|妊娠|怀了(?:孕)?|有了身孕",
     "pregnancy_bleeding": alt(
         r"(?<!light )(?<!slight )(?<!little )(?<!bit of )(?<!minor )(?:bleed\w*|blood)(?! (?:test|pressure|sugar|work|type)s?)",
         r"(?<!少量)(?<!一点)(?<!少许)(?<!点点)(?:出血|流血|见红)"),
@@ -261,7 +293,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:baby|fetus|foetus) (?:is |has )?(?:not moving|hasn't moved|stopped moving|moving less|moves less)",
         r"(?:reduced|decreased|less|no) (?:fetal|foetal|baby's?) movements?|(?:waters?) (?:broke|broken|has broken|leaking)",
         r"(?:severe|bad|terrible) headache (?:and|with) (?:blurred|blurry|flashing|spots|vision)|(?:blurred|blurry) vision|seeing (?:spots|flashing lights)",
-        r"胎动(?:减少|消失|明显减少|没了|少了)|(?:没有|感觉不到)胎动|破水|羊水破了|视物模糊|(?:头痛|头疼)\S{0,4}(?:眼花|看东西模糊|眼前发黑)"),
+        r"胎动(?:减少|消失|明显减少|没了|少了)|(?:没有|感觉不到)胎动|破水|羊水破了|(?:下面|阴道|下身)(?:一直|突然)?(?:流|渗|漏)(?:水|液体)|(?:流|漏)羊水|(?:leaking|gush of) (?:clear )?fluid|视物模糊|(?:头痛|头疼)\S{0,4}(?:眼花|看东西模糊|眼前发黑)"),
     "severe_abdominal": alt(
         r"(?:severe|intense|excruciating|unbearable|agoni[sz]ing|terrible|worst|extreme|really bad|very bad|sharp|stabbing) (?:\w+ ){0,2}(?:abdominal|stomach|belly|tummy|pelvic|abdomen|side|flank) (?:pain|cramps?|ache)",
         r"(?:abdominal|stomach|belly|tummy|pelvic) (?:pain|cramps?) (?:is |are |that is )?(?:severe|excruciating|unbearable|intense)|doubled over (?:in|with) pain",
@@ -303,7 +335,14 @@ CONCEPTS: dict[str, str] = {
         r"(?:much|very|really|extremely|unusually) (?:weaker and )?(?:sleepier|drowsy|lethargic|floppy)|hard to (?:wake|rouse)|barely (?:drinking|responsive|awake)|floppy",
         r"嗜睡|昏昏沉沉|叫了才醒|几乎不(?:喝|吃)|软绵绵"),
     "cant_keep_fluids": r"(?:can't|cannot|unable to) keep (?:even )?(?:water|fluids|anything|liquids) down|连水都喝不下|喝水(?:都|就)吐|喝什么吐什么",
-    "fall_cant_get_up": r"(?:fell|fallen|fall)\b.{0,40}(?:can't|cannot|unable to|couldn't) (?:get up|stand|bear weight)|摔倒[^。]{0,10}(?:起不来|站不起来)",
+    "fall_cant_get_up": alt(
+        r"(?:fell|fallen|fall)\b.{0,80}(?:can't|cannot|unable to|couldn't) (?:get up|stand|bear weight)",
+        r"摔(?:倒|跤)[^。]{0,12}(?:起不来|站不起来|爬不起来|没(?:能)?(?:起来|爬起来|站起来))"),
+    # A "long lie" on the floor (hours, overnight) risks muscle breakdown and
+    # hypothermia whatever the injury looks like.
+    "long_lie": alt(
+        r"(?:been|was|lying|lay|laid|stuck) on the floor (?:since|all night|overnight|for (?:\d+ |several |many |a few )?hours)|on the floor (?:all night|overnight)",
+        r"(?:在)?地上(?:躺|趴|坐)?(?:了)?(?:一晚上|一夜|一整夜|一宿|好几个小时|\d+个?小时)|(?:一晚上|一整夜|一夜)(?:都)?(?:没|起不来|爬不起来)"),
     "fainted": r"faint(?:ed|ing)|passed out|pass out|black(?:ed|ing)? out|collapsed|晕倒|晕厥|昏倒|晕过去|昏过去",
     "heat_illness": alt(
         r"heat ?stroke|sunstroke|stopped sweating|(?:confused|collapsed|fainted)\w* (?:\w+ ){0,6}(?:heat|sun)\b",
@@ -334,8 +373,10 @@ RED_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "severe_breathing_difficulty": (("severe_breathing",), ("blue",)),
     "fever_with_danger_signs": (("fever_any", "stiff_neck"), ("nonblanching_rash",), ("fever_any", "sepsis_signs"),
                                 ("fever_any", "confused_any")),
-    "poisoning_or_overdose": (("poisoning",),),
-    "major_trauma": (("trauma",), ("head_injury", "head_danger"), ("fall_cant_get_up", "vulnerable_age")),
+    "poisoning_or_overdose": (("poisoning",), ("toxic_substance", "ingestion_hint"), ("emptied_pills",)),
+    "possible_clot_in_lung": (("leg_clot", "breathless"), ("leg_clot", "chest_pain")),
+    "major_trauma": (("trauma",), ("head_injury", "head_danger"), ("fall_cant_get_up", "vulnerable_age"),
+                     ("long_lie",)),
     "very_unwell_child_or_elder": (("lethargic", "vulnerable_age"), ("cant_keep_fluids", "vulnerable_age")),
     "infant_fever": (("infant", "fever_any"),),
     "pregnancy_bleeding_or_pain": (("pregnant", "pregnancy_bleeding"), ("pregnant", "severe_abdominal"),

@@ -69,6 +69,8 @@ class Facts:
             return any(a < 5 or a >= 65 for a in self.ages) or self.has("age_words")
         if concept == "days_4":
             return any(d >= 4 for d in self.durations)
+        if concept == "days_14":
+            return any(d >= 14 for d in self.durations)
         return self.evidence(concept) is not None
 
 

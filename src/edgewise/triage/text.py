@@ -19,9 +19,12 @@ _CN_NUM = re.compile(r"[零一二两三四五六七八九十]+(?=\s*(?:个|天|�
 _EN_NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "couple of": 2, "few": 3}
+            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "couple of": 2, "couple": 2, "few": 3}
 _EN_NUM = re.compile(r"\b(" + "|".join(sorted(_EN_NUMS, key=len, reverse=True)) +
                      r")(?=[- ](?:minutes?|hours?|days?|weeks?|months?|years?)\b)")
+# People type "cant breathe", "dont know": restore the apostrophe so every
+# pattern and negation cue written for "can't" also reads the bare form.
+_BARE_NT = re.compile(r"\b(can|don|doesn|didn|isn|aren|wasn|weren|couldn|wouldn|shouldn|hasn|haven|hadn|won)t\b")
 
 
 def _cn_number(s: str) -> int:
@@ -36,6 +39,7 @@ def normalise(text: str) -> str:
     """NFKC (full-width -> ASCII punctuation), lower case, number words -> digits."""
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.replace("\u2019", "'").replace("\u2018", "'")
+    t = _BARE_NT.sub(r"\1't", t)
     t = _CN_NUM.sub(lambda m: str(_cn_number(m.group())), t)
     t = _EN_NUM.sub(lambda m: str(_EN_NUMS[m.group(1)]), t)
     return re.sub(r"[ \t]+", " ", t)
@@ -94,8 +98,9 @@ _EN_CUE = re.compile(
 # Chinese cues, minus the ones that are symptoms themselves (没力气, 无法呼吸, 没反应 ...).
 _ZH_CUE = re.compile(
     r"否认|并无|并没有|从未|不再|不伴有?|未(?:见|出现|发现|伴有?|感到|诉)|"
-    # 不 negates "不发烧" but not verb complements (叫不醒, 止不住) or set phrases (不适, 不褪色).
-    r"不(?!想活|想死|省人事|能|会|知道|太|舒服|适|停|断|止|了|出|清|醒|见|行|对|好|畅|褪|认|肯|退|动|安|"
+    # 不 negates "不发烧" but not verb complements (叫不醒, 止不住) or set phrases (不适, 不褪色,
+    # 不小心 "accidentally").
+    r"不(?!小心|想活|想死|省人事|能|会|知道|太|舒服|适|停|断|止|了|出|清|醒|见|行|对|好|畅|褪|认|肯|退|动|安|"
     r"到|起|下|过|齐|稳|灵|通|住|上|开|着|来|去|得|少|一|同|怎|听|便|良|规)|"
     r"没(?:有)?+(?!想到|事|办法|法|力|劲|反应|知觉|意识(?!障碍|模糊|不清)|呼吸(?!困难|急促|不畅|费力|道|问题)|了|尿|小便|精神|完|用|怎么|感觉)|"
     r"无(?!力|法|意识(?!障碍|模糊|不清)|反应|知觉|呼吸(?!困难|急促|不畅|费力|道|问题)|尿|故|缘|精打采|明显诱因)|"
@@ -164,6 +169,12 @@ _AGE_PATTERNS = [
     re.compile(r"(\d+(?:\.\d+)?)[- ]?(year|yr|month|mo|week|wk|day)s?[- ]old"),
     re.compile(r"\b(?:aged?|age) (\d+)()"),
     re.compile(r"\b(\d+) ?(?:yo|y/o|y\.o\.)()"),
+    # "she's 82," / "he is 4 and": a bare number closing a clause after "is".
+    re.compile(r"\b(?:she's|he's|shes|hes|she is|he is|i'm|im|i am)\s(\d{1,3})"
+               r"(?=\s*(?:[,;)]|\.(?!\d)|$|and\b|years?\b|yrs?\b))()"),
+    # "baby is 7 weeks", "my son, 3 months": parents often drop "old".
+    re.compile(r"\b(?:baby|infant|newborn|son|daughter|little one)(?:,| is| was)? (?:only |just |about )?"
+               r"(\d+(?:\.\d+)?) ?(week|wk|month|mo|day)s?\b(?! ago| now| of| since| with| early| late| premature)"),
     re.compile(r"(\d+(?:\.\d+)?) ?周?(岁)"),
     re.compile(r"(\d+) ?(个月|周|天)(?:大|龄)"),
     re.compile(r"出生(?:才|刚|后)?(?:满)?(\d+) ?(个月|周|天)"),
