@@ -20,7 +20,7 @@ from .topics import default_model
 LEVELS = ("none", "pii", "sensitive")
 ACTIONS = ("local", "redact", "as_routed")
 DEFAULT_POLICY = {"sensitive": "local", "pii": "redact", "none": "as_routed"}
-IDENTITY_TYPES = ("CN_ID_CARD", "US_SSN")
+IDENTITY_TYPES = ("CN_ID_CARD", "US_SSN", "PASSPORT")
 
 P_ALONE = 0.75     # classifier alone is enough (health, finance)
 P_KEYWORD = 0.3    # classifier agreeing with a keyword

@@ -34,7 +34,10 @@ _PROV = rf"(?:{_H}{{2,3}}省|{_H}{{2,7}}?自治区|(?:北京|上海|天津|重�
 _CITY = rf"(?:{_H}{{2,5}}?(?:市|自治州|地区|盟))"
 _DIST = rf"(?:{_H}{{1,5}}?(?:区|县|旗))"
 _TOWN = rf"(?:{_H}{{2,5}}?(?:镇|乡|街道))"
-_ROAD = rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同))"
+# A road may carry a section (人民南路四段) and, in Shanghai style, a lane
+# number before the house number (张江路123弄4号).
+_ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同)"
+         rf"(?:{_CN_NUM}{{1,3}}段)?(?:{_N}{{1,5}}[弄巷](?={_N}))?)")
 _HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號])"
 _COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心))"
 _BLDG = rf"(?:(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"
@@ -53,7 +56,9 @@ _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Cou
 _DIR = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 _WORD = r"(?:[A-Z][a-z]+|[0-9]{1,3}(?:st|nd|rd|th))"
 _UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
-_CITY_EN = r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s+[A-Z]{2}(?:\s+[0-9]{5}(?:-[0-9]{4})?)?)"
+_UK_POST = r"[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}"  # NW1 6XE, SW1A 1AA
+_CITY_EN = (r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s+"
+            rf"(?:{_UK_POST}|[A-Z]{{2}}(?:\s+[0-9]{{5}}(?:-[0-9]{{4}})?)?))")
 _US = re.compile(
     rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,6}}(?:-?[A-Z])?\s+(?:{_DIR}\s+)?{_WORD}"
     rf"(?:\s+{_WORD}){{0,3}}\s+{_SUFFIX}\.?(?:\s+{_DIR}(?![a-z]))?"
@@ -81,7 +86,21 @@ class ChineseAddress(Recognizer):
             building = m["bldg"] or m["room"] or m["unit"]
             if parts < 2 or not (street or building):
                 continue
-            yield m.start("v"), m.end("v"), 0.8 if parts >= 3 else 0.6
+            yield _trim_verb(text, m.start("v")), m.end("v"), 0.8 if parts >= 3 else 0.6
+
+
+# Verbs whose second character can pass for a place character: in
+# "已到达成都市" the leftmost match starts at 达. Cut such a verb off.
+_LEAD_VERBS = ("到达", "抵达", "送达", "寄达", "直达", "位于", "地处", "寄至", "送至", "发至",
+               "运至", "搬至", "迁至", "迁往", "飞往", "前往", "来到", "回到", "去往", "达到")
+
+
+def _trim_verb(text: str, s: int) -> int:
+    for v in _LEAD_VERBS:
+        for k in range(len(v)):  # the verb may start before s
+            if k <= s and text.startswith(v, s - k):
+                return s - k + len(v)
+    return s
 
 
 # Every flagged address has a street or building marker; skip text without one.

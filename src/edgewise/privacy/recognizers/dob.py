@@ -29,6 +29,12 @@ _DATES = (
 _PATTERN = re.compile(
     _TRIGGER + _GAP + r"(?<![0-9])(?P<v>" + "|".join(_DATES) + r")(?![0-9])")
 
+# The cue may follow the date: 我是1985年7月23日出生的 / 1990.5.12生人.
+# Found from the cue backwards: scanning every digit run for a date that
+# might precede a cue would cost more than the whole remaining recognizer.
+_AFTER_CUE = re.compile(r"出生|出世|生人|诞生|生的")
+_DATE_BEFORE_CUE = re.compile(r"(?<![0-9])(?P<v>" + "|".join(_DATES) + r")\s*\Z")
+
 
 def _date_ok(m: re.Match) -> bool:
     g = m.groupdict()
@@ -51,6 +57,10 @@ class DateOfBirth(Recognizer):
     code_factor = 0.5
 
     def candidates(self, text):
+        for m in _AFTER_CUE.finditer(text):
+            d = _DATE_BEFORE_CUE.search(text, max(0, m.start() - 24), m.start())
+            if d and _date_ok(d):
+                yield d.start("v"), d.end("v"), self.base_score
         if not _has_trigger(text):
             return
         for m in _PATTERN.finditer(text):

@@ -16,6 +16,10 @@ COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 夏侯 宇文 长孙 司徒 端木 独孤 南宫 "
     "百里 轩辕 呼延 万俟 闻人 澹台 申屠 太史 西门".split())
 
+# Compound surnames that are also ordinary words (东方明珠, 西门口, 百里挑一):
+# they count as surnames only with context, like WEAK_SURNAMES.
+WEAK_COMPOUND = frozenset("东方 百里 西门 南宫 长孙 太史 闻人 万俟 公孙".split())
+
 # Surnames that are also very common words or particles; they need context
 # (我叫/先生/...) before a bare occurrence counts as a name.
 WEAK_SURNAMES = frozenset("于和时明路成单解全应车连司古吉简项商沙师安易常文方白高金石江向万龙史"
@@ -97,3 +101,33 @@ _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              r"(?:iang|iong|uang|ang|eng|ing|ong|uan|uai|ian|iao|ai|ei|ao|ou|an|en|er"
              r"|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)")
 PINYIN_GIVEN = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
+
+# Common English surnames: lets an all-lowercase "john smith" count as a name
+# (first name from FIRST_NAMES + one of these), where capitals are missing.
+EN_SURNAMES = frozenset("""
+smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez
+gonzalez wilson anderson taylor moore jackson martin lee perez thompson harris sanchez
+clark ramirez lewis robinson walker allen wright torres nguyen flores adams nelson
+hall rivera campbell mitchell carter roberts gomez phillips evans turner diaz parker cruz
+edwards collins reyes stewart morris morales murphy rogers gutierrez ortiz morgan cooper
+peterson bailey kelly howard ramos kim cox richardson watson brooks chavez bennett
+mendoza ruiz hughes alvarez castillo sanders patel myers ross foster jimenez powell jenkins
+perry russell sullivan coleman butler henderson barnes fisher vasquez simmons romero
+patterson hamilton graham reynolds griffin wallace hayes bryant herrera gibson ellis tran
+medina aguilar stevens murray marshall owens harrison fernandez mcdonald kennedy vargas
+chen freeman webb tucker guzman crawford olson simpson porter hunter gordon mendez silva
+snyder dixon munoz hicks holmes palmer wagner robertson boyd salazar meyer schmidt garza
+daniels ferguson nichols stephens soto weaver gardner spencer hawkins pierce hansen
+johnston matthews richards contreras willis sandoval o'brien o'connor obrien oconnor
+kowalski mueller muller schneider rossi russo ferrari khan singh kumar sharma gupta
+""".split())
+
+# Characters used to transliterate foreign names (Xinhua style): 约翰·史密斯,
+# 玛丽亚·加西亚. A run made only of these and joined by a middle dot is a name.
+TRANSLIT_CHARS = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹黛道德登迪蒂丁东杜敦多厄恩尔法菲费"
+    "芬丰弗伏福富盖冈戈格根古圭哈海汉翰豪赫黑亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库奎拉莱"
+    "赖兰朗劳勒雷蕾里利莉丽连林琳留龙隆卢鲁路伦罗洛玛马迈麦曼芒梅门蒙米密敏莫默姆穆纳娜乃奈南"
+    "内妮尼涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔琼丘萨塞桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐"
+    "特滕提汀廷通图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休逊雅亚扬耶伊因英尤约泽扎詹兹佐琪芙丝薇"
+    "娅莲茨列廉士瑞娃赛绍肖钦歇琴契切萝吕茱嘉珍凡伐弥露芭芮优依卓泊铂迦伽喀楚崔夫")

@@ -14,8 +14,8 @@ import re
 import threading
 
 from .base import Recognizer
-from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, FIRST_NAMES, GIVEN_CHARS, HONORIFICS,
-                    NON_NAME_WORDS, PINYIN_GIVEN, PINYIN_SURNAMES, SURNAMES, WEAK_SURNAMES)
+from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, EN_SURNAMES, FIRST_NAMES, GIVEN_CHARS,
+                    HONORIFICS, NON_NAME_WORDS, WEAK_COMPOUND, PINYIN_GIVEN, PINYIN_SURNAMES, SURNAMES, WEAK_SURNAMES)
 from .person_frame import frame_names
 
 _lock = threading.Lock()
@@ -46,6 +46,7 @@ _EN_TRIGGERS = ("name", "contact", "patient", "mr", "mrs", "ms", "dr", "signed",
 _HONORIFIC = re.compile("|".join(sorted(HONORIFICS, key=len, reverse=True)))
 _VERB_AFTER = ("说", "表示", "告诉", "认为", "问", "回答", "来", "去", "和", "跟", "给", "的电话")
 _STRONG_SURNAMES = SURNAMES - WEAK_SURNAMES
+_STRONG_COMPOUND = COMPOUND_SURNAMES - WEAK_COMPOUND
 
 
 def _cn_context(text: str, start: int) -> bool:
@@ -142,8 +143,8 @@ def _windows(text: str, r0: int, word: str) -> list[tuple[int, int]]:
 def _bare_scored(text, s, e, base):
     if e - s < 2:
         return
-    if text[s] in WEAK_SURNAMES:
-        base -= 0.15
+    if text[s] in WEAK_SURNAMES and text[s:s + 2] not in _STRONG_COMPOUND:
+        base -= 0.15  # 司马光 starts with weak 司, but 司马 is a sure surname
     if text.startswith(_VERB_AFTER, e):
         base += 0.1
     if base >= 0.5:
@@ -157,6 +158,12 @@ def _bare_name(toks, i, tags, freq):
         sur = 2 if w[:2] in COMPOUND_SURNAMES else 1 if w[0] in SURNAMES else 0
         if not sur or w[sur:] in HONORIFICS:
             return None
+        if sur == 2 and w[:2] in WEAK_COMPOUND:
+            return None  # 东方明珠: a word-like compound surname needs a cue
+        if sur == 2 and w[:2] in _STRONG_COMPOUND:
+            return s, e, 0.55  # 慕容复, 司马光: frequent in jieba, still names
+        if freq.get(w, 0) > 50 and not all(c in GIVEN_CHARS for c in w[sur:]):
+            return None  # 柳树, 李子: common nouns jieba tags nr
         return s, e, 0.3 if freq.get(w, 0) > 300 else 0.55  # 高明, 明白: words first
     # 2. surname token followed by single-character tokens
     if not (w in COMPOUND_SURNAMES or (len(w) == 1 and w in SURNAMES)):
@@ -181,6 +188,8 @@ _TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+(?P<v>{_CA
 _STRONG_CUE = re.compile(
     r"(?:(?i:\b(?:my\s+name\s+is|my\s+name's|i\s+am\s+called)\b)\s*"
     r"|(?i:\b(?:full\s+name|name|contact\s+person|patient|signed|attn)\s*[:：,])\s*"
+    r"|(?i:\b(?:under\s+the\s+name(?:\s+of)?|(?:last|first|full|family|maiden|sur)"
+    r"\s*name\s+(?:is|was)|reservation\s+for)\s+)"
     r"|姓名[:：]?\s*|我叫\s*|联系人[:：]?\s*)"
     rf"(?P<v>{_FULL})")
 # Cues after which the first word must be a known first name.
@@ -192,6 +201,24 @@ _WEAK_CUE = re.compile(
 # Overlapping (lookahead): in "Call Sarah Johnson" the pair "Call Sarah" is
 # rejected, and a consuming match would then skip "Sarah Johnson".
 _BARE = re.compile(rf"(?<![\w'’-])(?=(?P<v>{_CAP}(?:\s+[A-Z]\.)?\s+{_CAP})\b)")
+# More weak cues, checked on the words before each capitalised run (a longer
+# regex alternation costs ~0.1 ms per request): verbs that take a person and
+# relations ("my wife Anna", "it's Carlos", "loop in Priya").
+_MORE_CUES = frozenset("""
+it's it’s invite remind email text call ping meet told asked emailed called texted thank via
+wife husband son daughter mom mum dad mother father brother sister friend boss manager
+colleague coworker co-worker neighbor neighbour boyfriend girlfriend partner fiance fiancee
+fiancé fiancée tenant landlord uncle aunt cousin grandma grandpa nephew niece roommate
+classmate teacher student doctor nurse lawyer assistant
+""".split())
+_MORE_CUES_2 = frozenset(("it is", "loop in"))
+_CAP_RUN = re.compile(rf"(?<![\w'’-])(?=(?P<v>{_FULL}))")
+# A signature: a name alone at the end of a line, maybe after a dash ("- Mike").
+_SIGNOFF = re.compile(rf"(?m)(?:^|[-–—~]\s?)[ \t]*(?P<v>{_CAP}(?:\s{_CAP})?)[ \t]*[.!]?[ \t]*$")
+# All-lowercase names: chat text often skips capitals ("talked to john smith").
+_LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’]+")
+_LOWER_CUE = re.compile(r"(?i:\b(?:name\s*[:：]|name\s+is|i\s+am|i'm|call\s+me|this\s+is)\s*)"
+                        r"(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?)(?P<end>\s*(?:[,;.\n]|$))?")
 
 
 def _trim(tokens: list[str]) -> list[str]:
@@ -211,14 +238,20 @@ class EnglishPerson(Recognizer):
     code_factor = 0.3
 
     def candidates(self, text):
+        yield from _lowercase_names(text)
         if not any("A" <= c <= "Z" for c in text):
             return
+        for m in _SIGNOFF.finditer(text):
+            yield from self._emit(m, 0.75, need_first=True, text=text)
         for m in _TITLE.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _STRONG_CUE.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _WEAK_CUE.finditer(text):
             yield from self._emit(m, 0.8, need_first=True, text=text)
+        for m in _CAP_RUN.finditer(text):
+            if _more_cue(text, m.start("v")):
+                yield from self._emit(m, 0.8, need_first=True, text=text)
         for m in _BARE.finditer(text):
             yield from self._emit(m, 0.6, need_first=True, text=text, two=True)
 
@@ -246,3 +279,38 @@ def _pinyin_name(tokens: list[str]) -> bool:
     return (len(tokens) >= 2 and tokens[0].lower() in PINYIN_SURNAMES
             and PINYIN_GIVEN.fullmatch(tokens[1].lower()) is not None)
 
+
+def _more_cue(text: str, s: int) -> bool:
+    before = text[max(0, s - 24):s]
+    if not before or before[-1] not in " \t\n:：,":
+        return False
+    words = before.rstrip(" \t\n:：,").lower().split()
+    return bool(words) and (words[-1] in _MORE_CUES or " ".join(words[-2:]) in _MORE_CUES_2)
+
+
+def _lowercase_names(text: str):
+    """john smith (known first name + common surname), or after a cue
+    ("name: ahmed hassan", "i'm priya") a known first name, plus the next
+    word when the cue's clause ends right after it."""
+    tokens = text.split()  # cheap filter first: most texts hold no lowercase first name
+    if any(t in FIRST_NAMES for t in tokens):
+        words = list(_LOWER_WORD.finditer(text))
+        for a, b in zip(words, words[1:]):
+            gap = text[a.end():b.start()]
+            if a.group() in FIRST_NAMES and b.group() in EN_SURNAMES and gap.isspace() \
+                    and "\n" not in gap:
+                yield a.start(), b.end(), 0.7
+    low = text.lower()
+    if not any(k in low for k in ("name", "i am", "i'm", "call me", "this is")):
+        return
+    for m in _LOWER_CUE.finditer(text):
+        tokens = m.group("v").split()
+        if tokens[0] in NON_NAME_WORDS:
+            continue
+        name_like = tokens[0] in FIRST_NAMES or _pinyin_name(tokens)
+        if not name_like and not (len(tokens) == 2 and tokens[1] in EN_SURNAMES):
+            continue
+        keep_two = len(tokens) == 2 and tokens[1] not in NON_NAME_WORDS and (
+            m.group("end") is not None or tokens[1] in EN_SURNAMES)
+        s = m.start("v")
+        yield s, _end(text, s, tokens[:2] if keep_two else tokens[:1]), 0.75

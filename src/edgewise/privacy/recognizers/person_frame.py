@@ -31,6 +31,8 @@ GIVEN_STOP = frozenset("的了是在和与及说道问跟把被给对也都就�
 # not a name: 于|明天, 查|一下 (rare ones such as 立新 still are).
 _FUNCTION_TAGS = frozenset(("t", "d", "c", "p", "r", "f", "u", "q", "m"))
 _FUNCTION_FREQ = 1000
+# Single characters that turn the preceding character into an ordinary noun.
+NOUN_SUFFIXES = frozenset("子儿头")
 COMMON = 50  # jieba frequency above which a word is "ordinary", not a name
 
 
@@ -96,8 +98,11 @@ def _surname_len(word: str, i: int) -> int:
 def _famous(name, sur, tags) -> bool:
     """李娜 is a frequent jieba word because it is a well-known person's name
     (tag nr); 张开/高明 are tagged nr too, so the given char must look like one."""
+    given = name[sur:]
+    if len(given) == 1 and given in NOUN_SUFFIXES:
+        return False  # 李子, 孙子: surname char + noun suffix is a plain noun
     return (tags.get(name) in ("nr", "nrt", "nrfg") and name[0] not in WEAK_SURNAMES
-            and all(c in GIVEN_CHARS for c in name[sur:]))
+            and all(c in GIVEN_CHARS for c in given))
 
 
 def _plausible(word, i, sur, e, tags, freq) -> bool:

@@ -32,6 +32,12 @@ _INTL = re.compile(
     r"(?<![0-9A-Za-z_+)])(?<![0-9] )"
     r"(?P<v>(?:\+|00)[1-9](?:[0-9]|[ .-](?=[0-9(])|\([0-9]{1,4}\)[ .-]?(?=[0-9]))*[0-9])"
     + _AFTER)
+# National numbers with a trunk 0 (UK 07700 900123, 020 7946 0958; DE, FR,
+# AU ...): 10-11 digits in spaced/dashed groups. Only with a context word,
+# except the UK mobile grouping 07xxx xxxxxx, which nothing else uses.
+_NATIONAL = re.compile(
+    _BEFORE + r"(?P<v>0[1-9][0-9]{1,4}(?P<s>[ -])(?:[0-9]{6}|[0-9]{3,4}(?:(?P=s)[0-9]{3,4})?))" + _AFTER)
+_UK_MOBILE = re.compile(r"07[0-9]{3} [0-9]{6}")
 _CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # ITU country codes: 1 and 7, the assigned two-digit codes, and three-digit
 # codes in the zones that use them (a zone prefix + any digit is close enough).
@@ -96,7 +102,7 @@ def _nanp_score(value: str) -> float:
 
 class PhoneNumber(Recognizer):
     entity = "PHONE_NUMBER"
-    patterns = (*_NANP, _INTL)
+    patterns = (*_NANP, _INTL, _NATIONAL)
     context = ("phone", "telephone", "tel", "call", "call me", "mobile", "cell", "text me",
                "txt", "sms", "fax", "whatsapp", "signal", "contact", "reach me", "dial",
                "my number", "hotline", "电话", "手机", "联系", "致电", "传真", "拨打", "座机",
@@ -111,6 +117,9 @@ class PhoneNumber(Recognizer):
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
                     yield s, e, _intl_score(v)
+            elif v[0] == "0":
+                if len(_digits(v)) in (10, 11):
+                    yield s, e, 0.55 if _UK_MOBILE.fullmatch(v) else 0.4
             else:
                 yield s, e, _nanp_score(v)
 

@@ -1,0 +1,62 @@
+"""PASSPORT and LICENSE_PLATE.
+
+Passport numbers (E12345678, 123456789) look like any other id, so they are
+reported only right after a passport cue. Chinese plates (京A12345,
+粤B·D12345) have a shape nothing else shares: province character + letter +
+five or six characters; other plates (ABC-1234) need a plate cue.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+
+# Cue, then filler such as " No.: ", "号码是", " number is ", then the value.
+_PASSPORT = re.compile(
+    r"(?i:passport|护照)(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id)|号码|号)?\s*"
+    r"(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
+    r"(?<![A-Za-z0-9])(?P<v>[A-Z]{1,2}[0-9]{6,9}|[0-9]{8,9})(?![A-Za-z0-9])")
+
+
+class Passport(Recognizer):
+    entity = "PASSPORT"
+    patterns = (_PASSPORT,)
+    base_score = 0.85
+    code_factor = 0.5
+
+    def candidates(self, text):
+        if "护照" in text or "passport" in text.lower():
+            yield from super().candidates(text)
+
+
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_PL = "A-HJ-NP-Z"  # plates skip I and O (they read as 1 and 0)
+_CN_PLATE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<v>[{_PROVINCES}][{_PL}][·・.\s-]?[{_PL}0-9]{{5,6}})(?![A-Za-z0-9])")
+_PLATE_CUE = re.compile(
+    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)"
+    r"|车牌(?:号码|号)?)"
+    r"\s*(?:(?i:is|was|of)\s+|[:：#]\s*|是|为)?\s*"
+    r"(?<![A-Za-z0-9])(?P<v>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})(?![A-Za-z0-9])")
+
+
+class LicensePlate(Recognizer):
+    entity = "LICENSE_PLATE"
+    patterns = (_CN_PLATE, _PLATE_CUE)
+    context = ("车牌", "牌照", "plate", "车主", "挪车", "违章")
+    base_score = 0.6
+    code_factor = 0.3
+
+    def candidates(self, text):
+        for m in _CN_PLATE.finditer(text):
+            yield m.start("v"), m.end("v"), self.base_score
+        low = text.lower()  # the cue regex is the slow part: run it only near a cue
+        if "plate" in low or "车牌" in text:
+            for m in _PLATE_CUE.finditer(text):
+                yield m.start("v"), m.end("v"), self.base_score
+
+    def validate(self, text: str) -> bool:
+        # Plates mix letters and digits; a bare word or a plain count is not one.
+        digits = sum(c.isdigit() for c in text)
+        return 2 <= digits and any(c.isalpha() and c.isascii() for c in text) \
+            and 4 <= sum(c.isalnum() for c in text) <= 8

@@ -1,0 +1,102 @@
+"""Phrasings found by a blind probe (texts written before reading the
+recognizers): foreign names in Chinese, compound surnames, lowercase and
+signed-off English names, relation cues, trailing birth-date cues, Shanghai
+lanes and road sections, UK numbers and postcodes, passports and plates.
+Each group also pins look-alikes that must stay quiet."""
+from __future__ import annotations
+
+import pytest
+
+from edgewise.privacy import PrivacySession, privacy_level, redact, restore, scan
+
+COMPATIBLE = {"CN_MOBILE": {"CN_MOBILE", "PHONE_NUMBER"}, "PHONE_NUMBER": {"CN_MOBILE", "PHONE_NUMBER"}}
+
+
+def covered(text, kind, value):
+    """A span of a compatible type covers the whole value."""
+    s = text.index(value)
+    e = s + len(value)
+    ok = COMPATIBLE.get(kind, {kind})
+    return any(sp.start <= s and sp.end >= e and sp.type in ok for sp in scan(text))
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # foreign names written in Chinese
+    ("约翰·史密斯先生明天到上海，请安排接机。", "PERSON", "约翰·史密斯"),
+    ("请转告玛丽亚·加西亚，会议改到周五。", "PERSON", "玛丽亚·加西亚"),
+    ("今天下午见到了威廉·莎士比亚的研究者", "PERSON", "威廉·莎士比亚"),
+    ("请通知迈克尔•乔丹的经纪人", "PERSON", "迈克尔•乔丹"),
+    ("布朗先生已经到了会议室。", "PERSON", "布朗"),
+    ("我们约了安娜女士下午三点见面", "PERSON", "安娜"),
+    # compound surnames that jieba knows as frequent words
+    ("司马光明天上午有空吗？", "PERSON", "司马光"),
+    ("我们组的皇甫嵩和慕容复都请假了", "PERSON", "慕容复"),
+    ("诸葛瑾和夏侯惇是同事", "PERSON", "夏侯惇"),
+    # English: sign-offs, lowercase, relations, "it's X", "under the name"
+    ("Can you call me back at (415) 555-0132? - Mike", "PERSON", "Mike"),
+    ("See you tomorrow!\n\nBrian", "PERSON", "Brian"),
+    ("i talked to john smith yesterday", "PERSON", "john smith"),
+    ("had lunch with sarah johnson today", "PERSON", "sarah johnson"),
+    ("Applicant name: ahmed hassan, phone 202.555.0178", "PERSON", "ahmed hassan"),
+    ("hi i'm kevin, can u help me", "PERSON", "kevin"),
+    ("Hey, it's Carlos. My new number is 555-867-5309.", "PERSON", "Carlos"),
+    ("My wife Anna was born 5/6/1983.", "PERSON", "Anna"),
+    ("Please cc my assistant Rachel on this thread.", "PERSON", "Rachel"),
+    ("Book a table under the name Hernandez, phone 415 555 0100", "PERSON", "Hernandez"),
+    ("My last name is Kowalczyk.", "PERSON", "Kowalczyk"),
+    # birth date with the cue after it
+    ("我是1985年7月23日出生的，今年体检要注意什么？", "DATE_OF_BIRTH", "1985年7月23日"),
+    ("他1992-06-30生人，属猴", "DATE_OF_BIRTH", "1992-06-30"),
+    # addresses: Shanghai lanes, road sections, verbs glued to the city
+    ("我住在上海市浦东新区张江路123弄4号502室。", "ADDRESS", "上海市浦东新区张江路123弄4号"),
+    ("地址：上海市静安区南京西路1266弄2号", "ADDRESS", "上海市静安区南京西路1266弄2号"),
+    ("您的快递已到达成都市武侯区人民南路四段12号。", "ADDRESS", "成都市武侯区人民南路四段12号"),
+    ("货物已抵达广州市天河区天河路385号", "ADDRESS", "广州市天河区天河路385号"),
+    ("Send the package to 221B Baker Street, London NW1 6XE.", "ADDRESS",
+     "221B Baker Street, London NW1 6XE"),
+    # UK phone numbers
+    ("Reach me at jane_doe99@yahoo.co.uk or 07700 900123.", "PHONE_NUMBER", "07700 900123"),
+    ("Call me on 020 7946 0958 tomorrow", "PHONE_NUMBER", "020 7946 0958"),
+    # passports and licence plates
+    ("这是我的护照号E12345678，签证下周到期。", "PASSPORT", "E12345678"),
+    ("Passport No: 123456789, issued to David Miller", "PASSPORT", "123456789"),
+    ("My passport number is 987654321 and it expires soon.", "PASSPORT", "987654321"),
+    ("车牌京A12345的车主请挪车", "LICENSE_PLATE", "京A12345"),
+    ("粤B·D12345是我的车", "LICENSE_PLATE", "粤B·D12345"),
+    ("Plate number ABC-1234 was seen leaving the lot.", "LICENSE_PLATE", "ABC-1234"),
+    # already passing before the probe: keep them so
+    ("联系人：欧阳娜娜  手机：+86 139 0011 2233", "PERSON", "欧阳娜娜"),
+    ("Mrs. O'Brien called about her son's appointment.", "PERSON", "O'Brien"),
+    ("Call our London office on +44 20 7946 0958.", "PHONE_NUMBER", "+44 20 7946 0958"),
+    ("Her birthday is 1990-02-14 and she lives at 88 Elm Rd, Austin, TX 78701.", "ADDRESS",
+     "88 Elm Rd, Austin, TX 78701"),
+])
+def test_probe_phrasing_found(text, kind, value):
+    assert covered(text, kind, value), scan(text)
+
+
+@pytest.mark.parametrize("text", [
+    "李子和桃子哪个更甜？", "帮我写一首关于春天的诗，要有桃花和柳树。", "孙子兵法讲的是什么？",
+    "东方明珠塔晚上很漂亮。", "西门口有个咖啡店", "巴西女士队赢了比赛", "斯坦福教授的讲座",
+    "索尼·爱立信", "新西兰·奥克兰", "法兰克福·德国", "罗斯福·路", "今天到达北京后联系我",
+    "In the name of Science we proceed.", "Thanks for the update.\n- Team",
+    "Best regards,\nThe Support Team", "call me when you can", "my friend and i went to the mall",
+    "It is Monday already.", "The passport office opens at 9am.", "Order No. 0123 456 789 has shipped",
+    "版本 1.2.3-beta 已发布", "京东618大促活动", "苏A级景区名单", "华为P60 Pro 售价 5988 元",
+])
+def test_probe_lookalikes_stay_quiet(text):
+    assert scan(text) == []
+
+
+def test_dotted_name_round_trip():
+    session = PrivacySession()
+    text = "请转告玛丽亚·加西亚，护照号码：EA1234567"
+    safe, mapping = redact(text, session)
+    assert "玛丽亚" not in safe and "EA1234567" not in safe
+    answer = "好的，" + "、".join(p.replace("<", "[").replace(">", "]") for p in mapping)
+    restored = restore(answer, session)
+    assert "玛丽亚·加西亚" in restored and "EA1234567" in restored
+
+
+def test_passport_span_is_sensitive():
+    assert privacy_level("My passport number is 987654321").level == "sensitive"
