@@ -19,7 +19,7 @@ from .checks import check
 from .dataset import LOCAL_TIERS, OUTCOMES, TIERS, is_heldout, label, load_outcomes
 
 MODELS = {1: "smollm2-135m", 2: "qwen2.5-coder-0.5b", 3: "qwen2.5-coder-1.5b"}
-MAX_TOKENS = {"short": 64, "math": 128, "code": 160}
+MAX_TOKENS = {"short": 64, "math": 256, "code": 160}  # math: at 128 most answers were cut off before their result
 # 2 on an idle 2-core machine. On a busy one use 1: llama.cpp threads wait
 # for each other at every op, and a descheduled thread stalls the others
 # (measured here: smollm 11 tok/s with 1 thread vs 0.5-1.2 with 2 under load).
