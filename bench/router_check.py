@@ -6,8 +6,9 @@ big remote model where needed".  The check here is one teacher-forced pass
 of the big model (the node's target, qwen2.5-coder-1.5b) over the prompt and
 the local answer (its first 32 tokens, or all of it): a prefill, batched on
 any hardware, priced as remote input tokens.  From its logits we take how
-likely the big model finds the local tokens (mean, p10, min) and how often its
-greedy choice agrees.  The local model's own log-probs give the cascade.
+likely the big model finds the local tokens (mean, p10, min), how often its
+greedy choice agrees, and its surest disagreement (gap: log p of the local
+token minus log p of its own pick, at the worst token).  The local model's own log-probs give the cascade.
 
 Routers compared per window (32 tokens; 0 = the whole answer), same items
 (held-out = the grader's held-out):
@@ -43,7 +44,7 @@ from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts
 CACHE = RESULTS / "router_check_tokens.json"
 WINDOWS = (32, 0)  # answer tokens read; 0 = all of them
 LOCAL_STATS = ("p10", "min", "mean")
-CHECK_STATS = ("mean", "p10", "min", "agree")
+CHECK_STATS = ("mean", "p10", "min", "agree", "gap")
 
 
 def token_pass(engine, item: dict, answer: str) -> dict:
@@ -55,19 +56,23 @@ def token_pass(engine, item: dict, answer: str) -> dict:
     prompt = chat_tokens(engine, msgs)
     ans = engine.tokenize(answer, special=False)[: engine.n_ctx - len(prompt) - 1]
     if not ans:
-        return {"lp": [], "agree": [], "prompt_tokens": len(prompt)}
+        return {"lp": [], "agree": [], "top": [], "prompt_tokens": len(prompt)}
     engine.reset()
     rows = engine.eval(prompt + ans, logits_at=list(range(len(prompt) - 1, len(prompt) + len(ans) - 1)))
     rows = rows[:, : engine.vocab_size]
+    best = rows.argmax(1)
     return {"lp": [round(float(x), 4) for x in token_logprobs(rows, ans)],
-            "agree": [int(x) for x in rows.argmax(1) == np.array(ans)], "prompt_tokens": len(prompt)}
+            "top": [round(float(x), 4) for x in token_logprobs(rows, best)],  # log p of the engine's own pick
+            "agree": [int(x) for x in best == np.array(ans)], "prompt_tokens": len(prompt)}
 
 
 def score_all(rows: list[dict], out: dict, threads: int) -> dict:
     """{(id, tier): token_pass} of every tier-2 answer under the local (2) and the big (3) model."""
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
     for tier in (3, 2):
-        todo = [r for r in rows if f"{out[r['id']][2]['key']}:{tier}" not in cache]
+        # the checker's entries also need "top" (older caches lack it)
+        keys = {r["id"]: f"{out[r['id']][2]['key']}:{tier}" for r in rows}
+        todo = [r for r in rows if keys[r["id"]] not in cache or (tier == 3 and "top" not in cache[keys[r["id"]]])]
         if not todo:
             continue
         from edgewise.config import EngineConfig
@@ -89,6 +94,13 @@ def stat(values, name: str, window: int) -> float:
     from edgewise.router.cascade import summarise
 
     return summarise(values, name, window)
+
+
+def check_values(entry: dict, name: str) -> list[float]:
+    """The per-token values a check statistic summarises (router/cascade.py)."""
+    from edgewise.router.cascade import check_values as values
+
+    return values({"logprobs": entry["lp"], "argmax_logprobs": entry["top"], "agree": entry["agree"]}, name)
 
 
 def frontier(points: list[tuple[float, float]], weak: float, strong: float) -> list[tuple[float, float]]:
@@ -203,7 +215,7 @@ def main() -> None:
     for w in WINDOWS:
         # escalate-first scores: higher = more reason to send to the cloud
         sig = {f"local {s}": -np.array([stat(tok[r["id"], 2]["lp"], s, w) for r in rows]) for s in LOCAL_STATS}
-        sig |= {f"check {s}": -np.array([stat(tok[r["id"], 3]["agree" if s == "agree" else "lp"], s, w) for r in rows])
+        sig |= {f"check {s}": -np.array([stat(check_values(tok[r["id"], 3], s), s, w) for r in rows])
                 for s in CHECK_STATS}
         for name, s in sig.items():
             trows.append({"window": w or "all", "signal": name, "train": round(apgr(s, ~held), 3),

@@ -82,7 +82,9 @@ def test_a_wrong_answer_reads_as_unlikely(node, local):
         good, bad = ck.score(prompt, answer), ck.score(prompt, junk)
     finally:
         ck.close()
-    assert check_confidence(good["logprobs"]) > check_confidence(bad["logprobs"]) + 2
+    assert check_confidence(good) > check_confidence(bad) + 2
+    assert len(good["argmax_logprobs"]) == len(answer) and all(
+        t >= lp - 1e-3 for t, lp in zip(good["argmax_logprobs"], good["logprobs"]))  # its own pick is its likeliest
 
 
 def test_a_dead_or_refusing_node_gives_none_and_a_notice(local):

@@ -100,7 +100,11 @@ def test_tune_check_matches_a_brute_force_search():
 
 def test_check_rules():
     r = Rule(WHOLE, "min", -1.0, "mean", -0.5, -1.0)
-    assert check_confidence([], r) == 0.0 and check_confidence([-1.0, -3.0], r) == -2.0
-    assert check_confidence([-1.0, -3.0], RULES[WHOLE]) == -3.0  # the shipped whole-answer check reads the min
+    assert check_confidence({"logprobs": []}, r) == 0.0 and check_confidence({"logprobs": [-1.0, -3.0]}, r) == -2.0
+    # the shipped whole-answer check reads the surest disagreement: a token the big model was
+    # merely unsure of (-3.0 against its own pick's -2.9) counts less than a confident miss
+    scored = {"logprobs": [-1.0, -3.0], "argmax_logprobs": [-0.1, -2.9]}
+    assert RULES[WHOLE].check_stat == "gap" and abs(check_confidence(scored, RULES[WHOLE]) + 0.9) < 1e-9
+    assert check_confidence({"logprobs": [-1.0]}, RULES[WHOLE]) is None  # an older node: no check
     assert needs_check(-1.0, r) and not needs_check(-0.5, r)
     assert escalate_checked(-2.0, r) and not escalate_checked(-1.0, r)

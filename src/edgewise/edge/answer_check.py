@@ -3,7 +3,7 @@
 Tier 2 answers locally; where the local model is unsure, the node (`edgewise
 serve`, same tokenizer) scores the prompt plus the first answer tokens in one
 batched `score` frame and returns, per answer token, its log-probability and
-the big model's own greedy choice.  One round trip, a prefill's work on the
+the big model's own greedy choice with that choice's log-probability.  One round trip, a prefill's work on the
 node, priced as remote input tokens.  Any failure returns None: the router
 then decides from local confidence alone, so a dead node never blocks an
 answer.
@@ -29,13 +29,15 @@ class AnswerChecker:
         self._lock = threading.Lock()
 
     def score(self, prompt: list[int], answer: list[int]) -> dict | None:
-        """{"logprobs": [...], "argmax": [...]} over ``answer``; None if the node failed."""
+        """{"logprobs", "argmax", "argmax_logprobs", "agree"} over ``answer``
+        (argmax_logprobs is None from a node older than it); None if the node failed."""
         if not answer:
             return None
         with self._lock:
             for attempt in range(2):  # one reconnect: a node restart loses no request
                 try:
-                    return self._call(prompt + answer, len(prompt))
+                    got = self._call(prompt + answer, len(prompt))
+                    return {**got, "agree": [int(a == t) for a, t in zip(got["argmax"], answer)]}
                 except (NodeDown, NodeError) as e:
                     self.close()
                     if attempt == 1 or not isinstance(e, NodeDown):
@@ -56,7 +58,8 @@ class AnswerChecker:
             if f is None:
                 raise NodeDown(f"no answer from the node in {self.timeout_s:.0f}s")
             if f.get("t") == "scored" and f.get("round") == self.rounds:
-                return {"logprobs": f["logprobs"], "argmax": f["argmax"]}
+                return {"logprobs": f["logprobs"], "argmax": f["argmax"],
+                        "argmax_logprobs": f.get("argmax_logprobs")}
 
     def close(self) -> None:
         if self.link is not None:

@@ -175,8 +175,8 @@ class RouterBackend:
         if self.checker and level == "none" and cascade.needs_check(conf, rule):
             window = ids[: rule.window] if rule.window else ids
             scored = self.checker.score(gen.meta["prompt_ids"], window)
-            if scored is not None:
-                check = cascade.check_confidence(scored["logprobs"], rule)
+            check = None if scored is None else cascade.check_confidence(scored, rule)
+            if check is not None:
                 seen.update(check=round(check, 3), check_threshold=rule.check_threshold,
                             check_tokens=len(gen.meta["prompt_ids"]) + len(window))
                 return cascade.escalate_checked(check, rule), seen

@@ -36,10 +36,10 @@ class Rule:
     check_threshold: float  # checked: escalate below
 
 
-# bench/router_check.py, train split (318 items); held-out figures in the README
+# bench/router_check.py, train split (352 items); held-out figures in the README
 RULES = {
-    32: Rule(32, "p10", -0.345, "min", -0.192, -1.442),
-    WHOLE: Rule(WHOLE, "min", -0.941, "min", -0.628, -2.063),
+    32: Rule(32, "p10", -0.345, "gap", -0.192, -1.045),
+    WHOLE: Rule(WHOLE, "min", -0.941, "gap", -0.628, -1.951),
 }
 DEFAULT_WINDOW = WHOLE
 
@@ -69,8 +69,26 @@ def from_config(c: dict) -> Rule:
     return r
 
 
+def check_values(scored: dict, stat: str) -> list[float] | None:
+    """The per-token values a check statistic reads from the node's ``scored`` reply:
+    "gap" reads log p(local token) - log p(the big model's own pick), 0 where they
+    agree, so an answer is judged by the big model's surest disagreement rather
+    than by tokens it was merely unsure of; the others read log p(local token).
+    None if the reply lacks what the statistic needs (an older node)."""
+    lp = scored.get("logprobs")
+    if stat == "agree":
+        return scored.get("agree")
+    if stat != "gap":
+        return lp
+    top = scored.get("argmax_logprobs")
+    if lp is None or top is None or len(top) != len(lp):
+        return None
+    return [a - b for a, b in zip(lp, top)]
+
+
 def summarise(values: Sequence[float], stat: str, window: int = WHOLE) -> float:
-    """mean / p10 / min / agree (mean of 0-1 flags) of the first ``window`` values (0 = all); 0.0 if empty."""
+    """mean / p10 / min / agree (mean of 0-1 flags) / gap (min of check_values' gaps) of
+    the first ``window`` values (0 = all); 0.0 if empty."""
     a = np.asarray(values[:window] if window else values, dtype=np.float64)
     if a.size == 0:
         return 0.0
@@ -78,7 +96,7 @@ def summarise(values: Sequence[float], stat: str, window: int = WHOLE) -> float:
         return float(a.mean())
     if stat == "p10":
         return float(np.percentile(a, 10))
-    if stat == "min":
+    if stat in ("min", "gap"):
         return float(a.min())
     raise ValueError(f"unknown statistic {stat!r}")
 
@@ -92,9 +110,11 @@ def escalate(conf: float, r: Rule = RULES[DEFAULT_WINDOW]) -> bool:
     return conf < r.threshold
 
 
-def check_confidence(logprobs: Sequence[float], r: Rule = RULES[DEFAULT_WINDOW]) -> float:
-    """How likely the big model finds the local answer's tokens."""
-    return summarise(logprobs, r.check_stat, r.window)
+def check_confidence(scored: dict, r: Rule = RULES[DEFAULT_WINDOW]) -> float | None:
+    """How likely the big model finds the local answer's tokens, from the node's
+    ``scored`` reply; None if the reply cannot answer the rule's statistic."""
+    values = check_values(scored, r.check_stat)
+    return None if values is None else summarise(values, r.check_stat, r.window)
 
 
 def needs_check(conf: float, r: Rule = RULES[DEFAULT_WINDOW]) -> bool:

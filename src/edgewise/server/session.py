@@ -57,12 +57,14 @@ class SpecSession:
         rows = self.engine.eval(tokens, logits_at=list(range(start - 1, len(tokens) - 1)))
         rows = rows[:, : self.engine.vocab_size]
         lp = token_logprobs(rows, tokens[start:])
+        best = rows.argmax(1)
         self.passes += 1
         self.committed, self._logits = [], None
         self.last_round, self.last_reply = -1, None
         self.touched = time.monotonic()
         return {"t": "scored", "round": rnd, "logprobs": [round(float(x), 4) for x in lp],
-                "argmax": rows.argmax(1).tolist(), "ms": round((time.perf_counter() - t0) * 1000, 3)}
+                "argmax": best.tolist(), "argmax_logprobs": [round(float(x), 4) for x in token_logprobs(rows, best)],
+                "ms": round((time.perf_counter() - t0) * 1000, 3)}
 
     def _catch_up(self) -> np.ndarray:
         """Feed committed tokens the cache lacks, one per decode (as decoding does)."""
