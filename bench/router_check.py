@@ -8,7 +8,8 @@ the local answer (its first 32 tokens, or all of it): a prefill, batched on
 any hardware, priced as remote input tokens.  From its logits we take how
 likely the big model finds the local tokens (mean, p10, min), how often its
 greedy choice agrees, and its surest disagreement (gap: log p of the local
-token minus log p of its own pick, at the worst token).  The local model's own log-probs give the cascade.
+token minus log p of its own pick, at the worst token).  The local model's
+own log-probs give the cascade.
 
 Routers compared per window (32 tokens; 0 = the whole answer), same items
 (held-out = the grader's held-out):
@@ -50,7 +51,7 @@ CHECK_STATS = ("mean", "p10", "min", "agree", "gap")
 def token_pass(engine, item: dict, answer: str) -> dict:
     """Each answer token's log-prob under ``engine`` and whether it is the engine's greedy choice."""
     from edgewise.engine.chat import chat_tokens
-    from edgewise.engine.generate import token_logprobs
+    from edgewise.engine.generate import teacher_forced
 
     msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
     prompt = chat_tokens(engine, msgs)
@@ -60,9 +61,9 @@ def token_pass(engine, item: dict, answer: str) -> dict:
     engine.reset()
     rows = engine.eval(prompt + ans, logits_at=list(range(len(prompt) - 1, len(prompt) + len(ans) - 1)))
     rows = rows[:, : engine.vocab_size]
-    best = rows.argmax(1)
-    return {"lp": [round(float(x), 4) for x in token_logprobs(rows, ans)],
-            "top": [round(float(x), 4) for x in token_logprobs(rows, best)],  # log p of the engine's own pick
+    lp, best, best_lp = teacher_forced(rows, ans)
+    return {"lp": [round(float(x), 4) for x in lp],
+            "top": [round(float(x), 4) for x in best_lp],  # log p of the engine's own pick
             "agree": [int(x) for x in best == np.array(ans)], "prompt_tokens": len(prompt)}
 
 

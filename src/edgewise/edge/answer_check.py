@@ -3,8 +3,8 @@
 Tier 2 answers locally; where the local model is unsure, the node (`edgewise
 serve`, same tokenizer) scores the prompt plus the first answer tokens in one
 batched `score` frame and returns, per answer token, its log-probability and
-the big model's own greedy choice with that choice's log-probability.  One round trip, a prefill's work on the
-node, priced as remote input tokens.  Any failure returns None: the router
+the big model's own greedy choice with that choice's log-probability.  One
+round trip, a prefill's work on the node, priced as remote input tokens.  Any failure returns None: the router
 then decides from local confidence alone, so a dead node never blocks an
 answer.
 """

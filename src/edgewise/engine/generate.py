@@ -85,10 +85,16 @@ def token_logprob(row: np.ndarray, tok: int) -> float:
 
 def token_logprobs(rows: np.ndarray, toks) -> np.ndarray:
     """log p of toks[i] under logits row i (token_logprob over a batch)."""
+    return teacher_forced(rows, toks)[0]
+
+
+def teacher_forced(rows: np.ndarray, toks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row i: log p of toks[i], the model's own pick, and that pick's log p
+    (one log-softmax over the vocabulary serves all three)."""
     rows = rows.astype(np.float64)
     top = rows.max(1, keepdims=True)
     lse = top[:, 0] + np.log(np.exp(rows - top).sum(1))
-    return rows[np.arange(len(rows)), list(toks)] - lse
+    return rows[np.arange(len(rows)), list(toks)] - lse, rows.argmax(1), top[:, 0] - lse
 
 
 def time_step(engine: Engine, n: int = 4) -> float:

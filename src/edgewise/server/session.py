@@ -16,7 +16,7 @@ import numpy as np
 from edgewise.algo.sampling import SamplingParams, dense_from_sparse, process_logits, sample
 from edgewise.algo.speculative import acceptance_prob, residual
 from edgewise.engine import Engine
-from edgewise.engine.generate import replay, token_logprobs
+from edgewise.engine.generate import replay, teacher_forced
 from edgewise.protocol.frames import ProtocolError
 
 
@@ -56,14 +56,13 @@ class SpecSession:
         self.engine.reset()
         rows = self.engine.eval(tokens, logits_at=list(range(start - 1, len(tokens) - 1)))
         rows = rows[:, : self.engine.vocab_size]
-        lp = token_logprobs(rows, tokens[start:])
-        best = rows.argmax(1)
+        lp, best, best_lp = teacher_forced(rows, tokens[start:])
         self.passes += 1
         self.committed, self._logits = [], None
         self.last_round, self.last_reply = -1, None
         self.touched = time.monotonic()
         return {"t": "scored", "round": rnd, "logprobs": [round(float(x), 4) for x in lp],
-                "argmax": best.tolist(), "argmax_logprobs": [round(float(x), 4) for x in token_logprobs(rows, best)],
+                "argmax": best.tolist(), "argmax_logprobs": [round(float(x), 4) for x in best_lp],
                 "ms": round((time.perf_counter() - t0) * 1000, 3)}
 
     def _catch_up(self) -> np.ndarray:
