@@ -48,13 +48,20 @@ LOCAL_STATS = ("p10", "min", "mean")
 CHECK_STATS = ("mean", "p10", "min", "agree", "gap")
 
 
-def token_pass(engine, item: dict, answer: str) -> dict:
-    """Each answer token's log-prob under ``engine`` and whether it is the engine's greedy choice."""
+def token_pass(engine, item: dict, row: dict) -> dict:
+    """Each answer token's log-prob under ``engine`` and whether it is the engine's greedy choice.
+    A program answer (edge/program.py) is read as the router reads it: the program's tokens
+    after its prompt and HEAD, not the formatted answer."""
+    from edgewise.edge import program
     from edgewise.engine.chat import chat_tokens
     from edgewise.engine.generate import teacher_forced
 
-    msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
-    prompt = chat_tokens(engine, msgs)
+    if "program" in row:
+        prompt = chat_tokens(engine, program.messages(item["prompt"])) + engine.tokenize(program.HEAD, special=False)
+        answer = row["program"]
+    else:
+        msgs = [{"role": "system", "content": SYSTEM[item["kind"]]}, {"role": "user", "content": item["prompt"]}]
+        prompt, answer = chat_tokens(engine, msgs), row["answer"]
     ans = engine.tokenize(answer, special=False)[: engine.n_ctx - len(prompt) - 1]
     if not ans:
         return {"lp": [], "agree": [], "top": [], "prompt_tokens": len(prompt)}
@@ -81,7 +88,7 @@ def score_all(rows: list[dict], out: dict, threads: int) -> dict:
 
         eng = load_engine(MODELS[tier], EngineConfig(n_threads=threads, n_ctx=1024), progress=False)
         for i, r in enumerate(todo):
-            cache[f"{out[r['id']][2]['key']}:{tier}"] = token_pass(eng, r, out[r["id"]][2]["answer"])
+            cache[f"{out[r['id']][2]['key']}:{tier}"] = token_pass(eng, r, out[r["id"]][2])
             if i % 50 == 0:
                 print(f"{MODELS[tier]}: scored {i + 1}/{len(todo)}", flush=True)
                 CACHE.write_text(json.dumps(cache))

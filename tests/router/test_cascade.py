@@ -22,9 +22,9 @@ def test_summarise_statistics_and_windows():
 
 def test_the_default_reads_the_whole_answer():
     r = RULES[WHOLE]
-    sure, shaky_late = [-0.01] * 80, [-0.01] * 79 + [-6.0]
+    sure, shaky_late = [-0.01] * 80, [-0.01] * 64 + [-6.0] * 16
     assert not escalate(confidence(sure, r), r)
-    assert escalate(confidence(shaky_late, r), r)  # a late slip counts when the whole answer is read
+    assert escalate(confidence(shaky_late, r), r)  # late slips count when the whole answer is read
     assert escalate(r.threshold - 1e-6, r) and not escalate(r.threshold, r)
 
 

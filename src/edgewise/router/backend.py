@@ -5,7 +5,10 @@ Per request: the local grader picks a tier, the privacy level overrides it
 
   tier 1  tiny local model (smollm2-135m)
   tier 2  local main model; with ``router.check: speculative`` and a node, the
-          big remote model verifies it (speculative decoding is the check)
+          big remote model verifies it (speculative decoding is the check).
+          A word problem (router/kind.py) is answered by a program the local
+          model writes and the sandbox runs (edge/program.py); ``router.program:
+          false`` turns that off
   tier 3  the cloud: ``router.cloud`` names upstream backends, tried in order
 
 With ``router.cascade`` (true, or {window: N, threshold: T, ...}) a tier-2
@@ -50,6 +53,7 @@ class RouterBackend:
         self._tiny: LocalBackend | None = None
         self._lock = threading.Lock()
         self.tiny_model = r.get("tiny_model", "smollm2-135m")
+        self.program = bool(r.get("program", True))
         self.check = None
         if r.get("check") == "speculative" and cfg.remote.url:
             from edgewise.edge.modes import SpeculativeBackend
@@ -100,12 +104,18 @@ class RouterBackend:
         msgs = req.dict_messages()
         verdict = privacy_level(msgs)
         grade = self.grader().grade(msgs, privacy=False)  # privacy_level already ran above
+        info = {"grade": grade.scores, "grade_ms": round(grade.ms, 2)}
         tier = grade.tier
         if verdict.level == "sensitive" and tier == 3:
             tier = 2  # sensitive text never leaves the laptop
         if tier == 3 and not self.cloud:
             tier = 2
-        return tier, verdict.level, {"grade": grade.scores, "grade_ms": round(grade.ms, 2)}
+        if tier == 2 and self.program:
+            from edgewise.router.grader import request_text
+            from edgewise.router.kind import p_math
+
+            info["p_math"] = round(p_math(request_text(msgs)), 3)
+        return tier, verdict.level, info
 
     def route(self, req):
         t0 = time.perf_counter()
@@ -117,12 +127,25 @@ class RouterBackend:
         elif tier == 2 and self.check and level != "sensitive":
             backend, opener = self.check.route(req)
         elif tier == 2:
-            backend, opener = self.local, None
+            backend, opener = self.local, lambda cancel: self._open_local(req, info, cancel)
         else:
             return self.local, self._cloud_opener(req, level, info, t0)
         opener = opener or (lambda cancel, b=backend: b.open(req, cancel))
         checked = backend is not self.local and tier == 2
         return backend, lambda cancel: self._priced(opener(cancel), tier, level, info, t0, checked)
+
+    def _open_local(self, req, info: dict, cancel, logprobs=None, tokens=None):
+        """Tier 2's answer: a program for a word problem (if it gives a number), else the plain one."""
+        from edgewise.router.kind import THRESHOLD
+
+        if info.get("p_math", 0.0) >= THRESHOLD:
+            from edgewise.edge.program import open_program
+
+            gen = open_program(self.local, req, cancel, logprobs, tokens)
+            info["program"] = gen is not None
+            if gen is not None:
+                return gen
+        return self.local.open(req, cancel, logprobs=logprobs, tokens=tokens)
 
     def _cloud_opener(self, req, level, info, t0, check_tokens: int = 0):
         """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
@@ -148,7 +171,7 @@ class RouterBackend:
         def open_cascade(cancel):
             lps: list[float] = []
             ids: list[int] = []
-            gen = self.local.open(req, cancel, logprobs=lps, tokens=ids)
+            gen = self._open_local(req, info, cancel, lps, ids)
             inner, head, done = gen.deltas, [], False
             for d in inner:  # runs on this worker: the local queue
                 head.append(d)

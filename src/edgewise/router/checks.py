@@ -13,12 +13,13 @@ not a sandbox for hostile code.
 """
 from __future__ import annotations
 
-import ast
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+from edgewise.edge.sandbox import definitions
 
 TIMEOUT_S = 5.0
 
@@ -93,26 +94,6 @@ def extract_code(answer: str) -> str | None:
     return answer[i:] if i >= 0 else None
 
 
-def _definitions(code: str) -> str | None:
-    """Keep only imports, defs, classes and constant assignments.
-
-    Example calls, prints and input() that models append are dropped, so
-    they can neither fail nor hang the run. Trailing lines that do not parse
-    (truncated generation) are cut until the rest parses.
-    """
-    lines = code.splitlines()
-    keep = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign)
-    while lines:
-        try:
-            tree = ast.parse("\n".join(lines))
-        except SyntaxError:
-            lines.pop()
-            continue
-        tree.body = [n for n in tree.body if isinstance(n, keep)]
-        return ast.unparse(tree)
-    return None
-
-
 def _limits() -> None:  # runs in the child before exec
     import resource
 
@@ -138,7 +119,7 @@ def run_asserts(code: str, asserts: str, timeout: float | None = None) -> bool:
 
 def check_python(answer: str, spec: dict) -> bool:
     code = extract_code(answer)
-    code = _definitions(code) if code else None
+    code = definitions(code) if code else None
     if not code or f"def {spec['entry']}" not in code:
         return False
     return run_asserts(code, spec["asserts"])

@@ -34,10 +34,21 @@ SYSTEM = {
 }
 
 
+def uses_program(tier: int, item: dict) -> bool:
+    """Tier 2 answers a detected word problem with a program, as the router does (edge/program.py)."""
+    from .kind import is_math
+
+    return tier == 2 and is_math(item["prompt"])
+
+
 def cache_key(tier: int, item: dict) -> str:
-    """Changes to the model, budget, system prompt or prompt invalidate a result."""
-    raw = json.dumps([MODELS[tier], MAX_TOKENS[item["kind"]], SYSTEM[item["kind"]], item["prompt"], "greedy"],
-                     ensure_ascii=False)
+    """Changes to the model, budget, system prompt, prompt or answer mode invalidate a result."""
+    parts = [MODELS[tier], MAX_TOKENS[item["kind"]], SYSTEM[item["kind"]], item["prompt"], "greedy"]
+    if uses_program(tier, item):
+        from edgewise.edge.program import MAX_TOKENS as PROGRAM_TOKENS, SYSTEM as PROGRAM_SYSTEM
+
+        parts += ["program", PROGRAM_SYSTEM, PROGRAM_TOKENS]
+    raw = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
@@ -58,6 +69,31 @@ class Runner:
         return self.engines[tier]
 
     def answer(self, tier: int, item: dict) -> dict:
+        t0 = time.perf_counter()
+        if uses_program(tier, item):
+            row = self.program_answer(tier, item)
+            if row is not None:
+                return row
+        row = self.plain_answer(tier, item)
+        row["seconds"] = round(time.perf_counter() - t0, 3)  # a failed program's time counts too
+        return row
+
+    def program_answer(self, tier: int, item: dict) -> dict | None:
+        """The router's program path; None when the program gives no number (the router
+        then answers the plain way, and so does the harness)."""
+        from edgewise.edge import program
+
+        t0 = time.perf_counter()
+        p = program.write(self.engine(tier), item["prompt"])
+        if p.value is None:
+            return None
+        text = p.answer()
+        return {"id": item["id"], "tier": tier, "model": MODELS[tier], "correct": check(text, item["check"]),
+                "prompt_tokens": len(p.prompt_ids), "completion_tokens": len(p.tokens), "finish": p.finish,
+                "seconds": round(time.perf_counter() - t0, 3), "answer": text, "program": p.text,
+                "key": cache_key(tier, item)}
+
+    def plain_answer(self, tier: int, item: dict) -> dict:
         from edgewise.engine.chat import chat_tokens
         from edgewise.algo.sampling import SamplingParams
         from edgewise.engine.generate import generate
