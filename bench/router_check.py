@@ -9,7 +9,10 @@ any hardware, priced as remote input tokens.  From its logits we take how
 likely the big model finds the local tokens (mean, p10, min), how often its
 greedy choice agrees, and its surest disagreement (gap: log p of the local
 token minus log p of its own pick, at the worst token).  The local model's
-own log-probs give the cascade.
+own log-probs give the cascade.  A program answer (edge/program.py) is checked
+as the router checks it: the big model writes its own program (cached in
+bench/results/router_check_programs.json) and the answer is kept only if both
+compute the same number ("check gap+program"; that is the shipped rule).
 
 Routers compared per window (32 tokens; 0 = the whole answer), same items
 (held-out = the grader's held-out):
@@ -17,7 +20,8 @@ Routers compared per window (32 tokens; 0 = the whole answer), same items
   check        the big model's score of the local answer, every request checked
   cascade+check  keep sure local answers unchecked, check the rest
 Cost is dollars from the config's price table: a check pays remote input
-tokens for prompt + window; an escalation pays the cloud's full price.  The
+tokens for prompt + window (a program check: prompt, plus the written program
+as remote output); an escalation pays the cloud's full price.  The
 cost-normalised APGR is the area under quality vs cost / all-cloud cost.
 Statistics are picked and thresholds tuned on the train split only; the
 picks are the rules router/cascade.py ships (cascade.RULES).
@@ -43,6 +47,8 @@ from edgewise.router.collect import MODELS, SYSTEM  # noqa: E402
 from edgewise.router.dataset import TIERS, labelled, load_outcomes, load_prompts  # noqa: E402
 
 CACHE = RESULTS / "router_check_tokens.json"
+PROGRAMS = RESULTS / "router_check_programs.json"
+SURE = 1e3  # a program check's verdict in check-score units: agree keeps, disagree escalates
 WINDOWS = (32, 0)  # answer tokens read; 0 = all of them
 LOCAL_STATS = ("p10", "min", "mean")
 CHECK_STATS = ("mean", "p10", "min", "agree", "gap")
@@ -95,6 +101,43 @@ def score_all(rows: list[dict], out: dict, threads: int) -> dict:
         eng.close()
         CACHE.write_text(json.dumps(cache))
     return {(r["id"], t): cache[f"{out[r['id']][2]['key']}:{t}"] for r in rows for t in (2, 3)}
+
+
+def node_programs(rows: list[dict], out: dict, threads: int) -> dict[str, dict]:
+    """{id: {"value", "n"}}: the checker's own program for every program answer, written by
+    edge/program.write on the 1.5B, which is what the node's greedy `generate` produces."""
+    from edgewise.edge import program
+
+    cache = json.loads(PROGRAMS.read_text()) if PROGRAMS.exists() else {}
+    mine = [r for r in rows if "program" in out[r["id"]][2]]
+    todo = [r for r in mine if out[r["id"]][2]["key"] not in cache]
+    if todo:
+        from edgewise.config import EngineConfig
+        from edgewise.engine import load_engine
+
+        eng = load_engine(MODELS[3], EngineConfig(n_threads=threads, n_ctx=1024), progress=False)
+        for i, r in enumerate(todo):
+            p = program.write(eng, r["prompt"])
+            cache[out[r["id"]][2]["key"]] = {"value": p.value, "n": len(p.tokens)}
+            if i % 25 == 0:
+                print(f"{MODELS[3]}: wrote {i + 1}/{len(todo)} programs", flush=True)
+                PROGRAMS.write_text(json.dumps(cache))
+        eng.close()
+        PROGRAMS.write_text(json.dumps(cache))
+    return {r["id"]: cache[out[r["id"]][2]["key"]] for r in mine}
+
+
+def program_verdicts(rows: list[dict], out: dict, progs: dict) -> np.ndarray:
+    """+1 where the checker's program computes the local program's number, -1 where it does
+    not, 0 for answers that are not programs (the router's program check, router/backend.py)."""
+    from edgewise.edge.program import same_value
+
+    v = np.zeros(len(rows))
+    for i, r in enumerate(rows):
+        if r["id"] in progs:
+            local = float(out[r["id"]][2]["answer"].rsplit("Answer: ", 1)[1])
+            v[i] = 1.0 if same_value(local, progs[r["id"]]["value"]) else -1.0
+    return v
 
 
 def stat(values, name: str, window: int) -> float:
@@ -208,8 +251,10 @@ def main() -> None:
     out = load_outcomes()
     rows = [r for r in labelled(load_prompts(), out) if all(t in out[r["id"]] for t in TIERS)]
     tok = score_all(rows, out, a.threads)
+    progs = node_programs(rows, out, a.threads)
     if a.score_only:
         return
+    verdict = program_verdicts(rows, out, progs)
     C = np.array([[out[r["id"]][t]["correct"] for t in TIERS] for r in rows], bool)
     held, everything = np.array([r["heldout"] for r in rows]), np.ones(len(rows), bool)
     prices = pricing.table(None)
@@ -231,9 +276,17 @@ def main() -> None:
                           "auc_local_right": round(T.auc_binary(-s, C[:, 1]), 3)})
         lpick = max(LOCAL_STATS, key=lambda s: apgr(sig[f"local {s}"], ~held))  # picks: train split only
         cpick = max(CHECK_STATS, key=lambda s: apgr(sig[f"check {s}"], ~held))
-        conf, check = -sig[f"local {lpick}"], -sig[f"check {cpick}"]
+        # a program answer is judged by the checker's own program instead (router/backend.py)
+        conf, check = -sig[f"local {lpick}"], -sig[f"check {cpick}"] + SURE * verdict
+        s = -check
+        trows.append({"window": w or "all", "signal": f"check {cpick}+program", "train": round(apgr(s, ~held), 3),
+                      "heldout": round(apgr(s, held), 3), "all": round(apgr(s, everything), 3),
+                      "auc_local_right": round(T.auc_binary(-s, C[:, 1]), 3)})
         n_read = np.array([len(tok[r["id"], 3]["lp"][:w] if w else tok[r["id"], 3]["lp"]) for r in rows])
-        cost_check = (np.array([tok[r["id"], 3]["prompt_tokens"] for r in rows]) + n_read) * prices["check"]["input"] / 1e6
+        n_read = np.where(verdict != 0, 0, n_read)  # a program check reads the prompt ...
+        written = np.array([progs[r["id"]]["n"] if r["id"] in progs else 0 for r in rows])  # ... and writes
+        cost_check = ((np.array([tok[r["id"], 3]["prompt_tokens"] for r in rows]) + n_read) * prices["check"]["input"]
+                      + written * prices["check"]["output"]) / 1e6
         for name, mask in (("train", ~held), ("heldout", held), ("all", everything)):
             priced.append({"window": w or "all", "split": name, "n": int(mask.sum()),
                            "cascade_cost_apgr": round(cascade_cost_apgr(conf[mask], C[mask], cost_cloud[mask]), 3),

@@ -166,3 +166,47 @@ def test_a_sure_answer_skips_the_check(routed):
     r = client.post("/v1/chat/completions", json=body)
     chunks = [json.loads(l[6:]) for l in r.text.splitlines() if l.startswith("data: {")]
     assert r.headers["x-edgewise-tier"] == "2" and chunks[-1]["usage"]["edgewise_cost"] == 0
+
+
+WORD_PROBLEM = ("A store sells notebooks for $3 each. Maria buys 4 notebooks and 2 pens that cost $1.50 each. "
+                "She pays with a $20 bill. How much change does she get in dollars?")
+
+
+def test_the_node_writes_what_the_local_model_would(node, local):
+    """``write`` is the node's greedy continuation: same weights, same tokens as local decoding."""
+    from edgewise.edge import program
+
+    p = program.write(local, WORD_PROBLEM)
+    ck = checker(local, node)
+    try:
+        got = ck.write(p.prompt_ids, 64)
+    finally:
+        ck.close()
+    assert got is not None and got[: len(p.tokens)] == p.tokens and p.value == 5.0
+
+
+def ask_word_problem(client, router):
+    router.cascade = replace(router.cascade, keep_above=1e9)  # always check
+    body = {"model": "edgewise", "messages": [{"role": "user", "content": WORD_PROBLEM}], "max_tokens": 200,
+            "temperature": 0}
+    return client.post("/v1/chat/completions", json=body)
+
+
+def test_a_program_answer_is_kept_when_the_nodes_program_agrees(routed):
+    client, router, cloud = routed
+    n = len(cloud.bodies)
+    r = ask_word_problem(client, router)
+    assert r.status_code == 200, r.text
+    assert r.headers["x-edgewise-tier"] == "2" and len(cloud.bodies) == n
+    assert r.json()["choices"][0]["message"]["content"].endswith("Answer: 5")
+    assert float(r.headers["x-edgewise-cost"]) > 0  # the node's reading and writing are paid
+
+
+def test_a_program_answer_escalates_when_the_nodes_program_disagrees(routed, monkeypatch):
+    client, router, cloud = routed
+    other = router.local.engine.tokenize("    return 7\n```", special=False)
+    monkeypatch.setattr(router.checker, "write", lambda prompt, n: other)
+    n = len(cloud.bodies)
+    r = ask_word_problem(client, router)
+    assert r.status_code == 200, r.text
+    assert r.headers["x-edgewise-tier"] == "3" and len(cloud.bodies) == n + 1

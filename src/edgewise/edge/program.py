@@ -40,7 +40,7 @@ class Program:
 
     @property
     def code(self) -> str:
-        return (HEAD + self.text).removeprefix("```python\n").split("```")[0].rstrip()
+        return code_of(self.text)
 
     def answer(self) -> str:
         return f"```python\n{self.code}\n```\n\nAnswer: {format_value(self.value)}"
@@ -51,6 +51,15 @@ def format_value(v: float) -> str:
     if v == int(v) and abs(v) < 1e15:
         return str(int(v))
     return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def code_of(text: str) -> str:
+    """The program from what a model wrote after HEAD (cut at the closing fence)."""
+    return (HEAD + text).removeprefix("```python\n").split("```")[0].rstrip()
+
+
+def same_value(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
 def messages(question: str) -> list[dict]:
@@ -74,7 +83,7 @@ def write(engine, question: str, max_tokens: int = MAX_TOKENS,
         p.finish = d.finish_reason or p.finish
     p.text = "".join(parts)
     if p.finish != "cancelled":
-        p.value = run_program(HEAD.removeprefix("```python\n") + p.text)
+        p.value = run_program(p.code)
     return p
 
 
@@ -105,7 +114,10 @@ def open_program(local, req, cancel: threading.Event, logprobs: list[float] | No
         logprobs.extend(p.logprobs)
     if tokens is not None:
         tokens.extend(p.tokens)
-    gen = Generation(iter([Delta(p.answer(), "stop")]), model=eng.name, prompt_tokens=len(p.prompt_ids),
+    def deltas():  # a generator, like every backend's: the router may close() a dropped answer
+        yield Delta(p.answer(), "stop")
+
+    gen = Generation(deltas(), model=eng.name, prompt_tokens=len(p.prompt_ids),
                      completion_tokens=len(p.tokens), cancel=cancel)
-    gen.meta.update(served_by=eng.name, local_tokens=0, prompt_ids=p.prompt_ids, program=True)
+    gen.meta.update(served_by=eng.name, local_tokens=0, prompt_ids=p.prompt_ids, program=p.value)
     return gen

@@ -147,14 +147,15 @@ class RouterBackend:
                 return gen
         return self.local.open(req, cancel, logprobs=logprobs, tokens=tokens)
 
-    def _cloud_opener(self, req, level, info, t0, check_tokens: int = 0):
+    def _cloud_opener(self, req, level, info, t0, check_tokens: int = 0, check_written: int = 0):
         """Tier 3 with fallbacks: each cloud backend in order, then the local model."""
         def open_cloud(cancel):
             errors = []
             for b in self.cloud:
                 try:
                     _, opener = b.route(req)
-                    return self._priced(opener(cancel), 3, level, info, t0, check_tokens=check_tokens)
+                    return self._priced(opener(cancel), 3, level, info, t0, check_tokens=check_tokens,
+                                        check_written=check_written)
                 except APIError as e:
                     if e.status < 500 and e.status != 429:
                         raise  # the request itself is bad: another cloud will refuse it too
@@ -162,7 +163,7 @@ class RouterBackend:
             gen = self.local.open(req, cancel)  # runs on this worker: the local queue
             gen.meta.setdefault("notices", []).append("cloud unavailable (" + "; ".join(errors) +
                                                       "); answered by the local model")
-            return self._priced(gen, 2, level, info, t0, check_tokens=check_tokens)
+            return self._priced(gen, 2, level, info, t0, check_tokens=check_tokens, check_written=check_written)
         return open_cloud
 
     def _cascade_opener(self, req, level, info, t0):
@@ -181,12 +182,13 @@ class RouterBackend:
             up, seen = self._judge(gen, lps, ids, level)
             up = up and not cancel.is_set()
             seen = {**info, "cascade": {**seen, "escalated": up}}
-            check_tokens = seen["cascade"].get("check_tokens", 0)
+            check = {"check_tokens": seen["cascade"].get("check_tokens", 0),
+                     "check_written": seen["cascade"].get("check_written", 0)}
             if not up:
                 gen.deltas = itertools.chain(head, () if done else inner)
-                return self._priced(gen, 2, level, seen, t0, check_tokens=check_tokens)
+                return self._priced(gen, 2, level, seen, t0, **check)
             inner.close()  # stop decoding the dropped answer
-            return self._cloud_opener(req, level, seen, t0, check_tokens)(cancel)
+            return self._cloud_opener(req, level, seen, t0, **check)(cancel)
         return open_cascade
 
     def _judge(self, gen, lps: list[float], ids: list[int], level: str) -> tuple[bool, dict]:
@@ -196,6 +198,10 @@ class RouterBackend:
         conf = cascade.confidence(lps, rule)
         seen = {"confidence": round(conf, 3), "threshold": rule.threshold, "read_tokens": len(lps)}
         if self.checker and level == "none" and cascade.needs_check(conf, rule):
+            if gen.meta.get("program") is not None:
+                agree = self._program_check(gen, ids, seen)
+                if agree is not None:
+                    return not agree, seen
             window = ids[: rule.window] if rule.window else ids
             scored = self.checker.score(gen.meta["prompt_ids"], window)
             check = None if scored is None else cascade.check_confidence(scored, rule)
@@ -205,16 +211,32 @@ class RouterBackend:
                 return cascade.escalate_checked(check, rule), seen
         return cascade.escalate(conf, rule), seen
 
+    def _program_check(self, gen, ids: list[int], seen: dict) -> bool | None:
+        """Does the node's own program compute the local program's number?  None if the node failed."""
+        from edgewise.edge import program
+        from edgewise.edge.sandbox import run_program
+
+        prompt = gen.meta["prompt_ids"]
+        written = self.checker.write(prompt, min(program.MAX_TOKENS, 2 * len(ids) + 32))
+        if written is None:
+            return None
+        text = self.local.engine.detokenize_bytes(written).decode("utf-8", "replace")
+        node_value = run_program(program.code_of(text))
+        agree = program.same_value(gen.meta["program"], node_value)
+        seen.update(program_check={"local": gen.meta["program"], "node": node_value, "agree": agree},
+                    check_tokens=len(prompt), check_written=len(written))
+        return agree
+
     def _priced(self, gen, tier: int, level: str, info: dict, t0: float, checked: bool = False,
-                check_tokens: int = 0):
+                check_tokens: int = 0, check_written: int = 0):
         gen.meta.update(tier=tier, privacy=gen.meta.get("privacy", level), route=info)
         inner = gen.deltas
 
         def deltas():
             yield from inner
             p, c = gen.prompt_tokens, gen.completion_tokens
-            gen.meta["cost"] = round(pricing.cost(self.prices, tier, p, c, checked, check_tokens), 8)
-            remote = (p + c if tier == 3 or checked else 0) + check_tokens
+            gen.meta["cost"] = round(pricing.cost(self.prices, tier, p, c, checked, check_tokens, check_written), 8)
+            remote = (p + c if tier == 3 or checked else 0) + check_tokens + check_written
             self.ledger.record(tier=tier, model="edgewise", served_by=gen.meta.get("served_by", gen.model),
                                prompt_tokens=p, completion_tokens=c, local_tokens=max(0, p + c - remote),
                                remote_tokens=remote, cost=gen.meta["cost"],

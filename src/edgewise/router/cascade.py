@@ -38,8 +38,8 @@ class Rule:
 
 # bench/router_check.py, train split (352 items); held-out figures in the README
 RULES = {
-    32: Rule(32, "p10", -0.463, "gap", -0.195, -1.216),
-    WHOLE: Rule(WHOLE, "p10", -0.338, "gap", -0.265, -1.216),
+    32: Rule(32, "p10", -0.463, "gap", -0.195, -1.372),
+    WHOLE: Rule(WHOLE, "p10", -0.338, "gap", -0.077, -1.951),
 }
 DEFAULT_WINDOW = WHOLE
 

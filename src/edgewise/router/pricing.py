@@ -26,11 +26,13 @@ def table(config_prices: dict | None) -> dict:
 
 
 def cost(prices: dict, tier: int, prompt_tokens: int, completion_tokens: int, checked: bool = False,
-         check_tokens: int = 0) -> float:
+         check_tokens: int = 0, check_written: int = 0) -> float:
     """USD for one request served at ``tier``; ``checked`` adds remote verification of tier-2 output,
-    ``check_tokens`` an answer check (the node read that many tokens: remote input)."""
+    ``check_tokens`` an answer check (the node read that many tokens: remote input) and
+    ``check_written`` the tokens the node wrote for it (a program check: remote output)."""
     p = prices[f"tier{tier}"]
-    usd = prompt_tokens * p["input"] + completion_tokens * p["output"] + check_tokens * prices["check"]["input"]
+    usd = (prompt_tokens * p["input"] + completion_tokens * p["output"] + check_tokens * prices["check"]["input"]
+           + check_written * prices["check"]["output"])
     if checked and tier == 2:
         usd += prompt_tokens * prices["check"]["input"] + completion_tokens * prices["check"]["output"]
     return usd / 1e6
