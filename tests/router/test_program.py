@@ -112,3 +112,14 @@ def test_router_program_path_can_be_turned_off_and_skips_other_requests(router_c
     assert not off.startswith("```python\ndef solution():")
     other = chat(router_client, "What is the capital of France?").json()["choices"][0]["message"]["content"]
     assert "Paris" in other and "solution()" not in other
+
+
+@pytest.mark.slow
+def test_a_streamed_program_answer_is_the_same_answer(router_client):
+    import json
+
+    plain = chat(router_client, CHANGE).json()["choices"][0]["message"]["content"]
+    r = chat(router_client, CHANGE, stream=True)
+    chunks = [json.loads(l[6:]) for l in r.text.splitlines() if l.startswith("data: {")]
+    streamed = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"])
+    assert r.headers["x-edgewise-tier"] == "2" and streamed == plain
