@@ -39,30 +39,26 @@ class AnswerChecker:
         (argmax_logprobs is None from a node older than it); None if the node failed."""
         if not answer:
             return None
-        with self._lock:
-            for attempt in range(2):  # one reconnect: a node restart loses no request
-                try:
-                    got = self._call(prompt + answer, len(prompt))
-                    return {**got, "agree": [int(a == t) for a, t in zip(got["argmax"], answer)]}
-                except (NodeDown, NodeError) as e:
-                    self.close()
-                    if attempt == 1 or not isinstance(e, NodeDown):
-                        self.notice(f"answer check unavailable ({e}); decided from local confidence")
-                        return None
-        return None
+        got = self._retrying(lambda: self._call(prompt + answer, len(prompt)),
+                             "answer check unavailable ({}); decided from local confidence")
+        return None if got is None else {**got, "agree": [int(a == t) for a, t in zip(got["argmax"], answer)]}
 
     def write(self, prompt: list[int], n: int) -> list[int] | None:
         """The node's own greedy continuation of ``prompt`` (up to ``n`` tokens, ending at its
         end-of-turn): a prefill and a generate, pipelined, one round trip plus the stream.
         The router compares the program the node writes with the local one.  None if the node failed."""
+        return self._retrying(lambda: self._generate(prompt, n), "program check unavailable ({}); decided without it")
+
+    def _retrying(self, call, notice: str):
+        """``call()`` with one reconnect (a node restart loses no request); None and a notice if it fails."""
         with self._lock:
             for attempt in range(2):
                 try:
-                    return self._generate(prompt, n)
+                    return call()
                 except (NodeDown, NodeError) as e:
                     self.close()
                     if attempt == 1 or not isinstance(e, NodeDown):
-                        self.notice(f"program check unavailable ({e}); decided without it")
+                        self.notice(notice.format(e))
                         return None
         return None
 
