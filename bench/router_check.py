@@ -135,8 +135,7 @@ def program_verdicts(rows: list[dict], out: dict, progs: dict) -> np.ndarray:
     v = np.zeros(len(rows))
     for i, r in enumerate(rows):
         if r["id"] in progs:
-            local = float(out[r["id"]][2]["answer"].rsplit("Answer: ", 1)[1])
-            v[i] = 1.0 if same_value(local, progs[r["id"]]["value"]) else -1.0
+            v[i] = 1.0 if same_value(out[r["id"]][2]["value"], progs[r["id"]]["value"]) else -1.0
     return v
 
 

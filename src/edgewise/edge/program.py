@@ -58,6 +58,11 @@ def code_of(text: str) -> str:
     return (HEAD + text).removeprefix("```python\n").split("```")[0].rstrip()
 
 
+def value_of(text: str) -> float | None:
+    """The number the program a model wrote after HEAD computes, run in the sandbox."""
+    return run_program(code_of(text))
+
+
 def same_value(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
@@ -83,7 +88,7 @@ def write(engine, question: str, max_tokens: int = MAX_TOKENS,
         p.finish = d.finish_reason or p.finish
     p.text = "".join(parts)
     if p.finish != "cancelled":
-        p.value = run_program(p.code)
+        p.value = value_of(p.text)
     return p
 
 

@@ -214,14 +214,13 @@ class RouterBackend:
     def _program_check(self, gen, ids: list[int], seen: dict) -> bool | None:
         """Does the node's own program compute the local program's number?  None if the node failed."""
         from edgewise.edge import program
-        from edgewise.edge.sandbox import run_program
 
         prompt = gen.meta["prompt_ids"]
         written = self.checker.write(prompt, min(program.MAX_TOKENS, 2 * len(ids) + 32))
         if written is None:
             return None
         text = self.local.engine.detokenize_bytes(written).decode("utf-8", "replace")
-        node_value = run_program(program.code_of(text))
+        node_value = program.value_of(text)
         agree = program.same_value(gen.meta["program"], node_value)
         seen.update(program_check={"local": gen.meta["program"], "node": node_value, "agree": agree},
                     check_tokens=len(prompt), check_written=len(written))

@@ -90,7 +90,7 @@ class Runner:
         text = p.answer()
         return {"id": item["id"], "tier": tier, "model": MODELS[tier], "correct": check(text, item["check"]),
                 "prompt_tokens": len(p.prompt_ids), "completion_tokens": len(p.tokens), "finish": p.finish,
-                "seconds": round(time.perf_counter() - t0, 3), "answer": text, "program": p.text,
+                "seconds": round(time.perf_counter() - t0, 3), "answer": text, "program": p.text, "value": p.value,
                 "key": cache_key(tier, item)}
 
     def plain_answer(self, tier: int, item: dict) -> dict:
