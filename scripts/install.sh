@@ -14,16 +14,28 @@ VPY=.venv/bin/python
 # Native build: key the cache by CPU features and Python version.
 flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | tr ' ' '\n' | grep -E '^(avx|avx2|avx512[a-z]*|fma|f16c|sse4_2|amx[a-z_]*)$' | sort | tr '\n' ' ' || true)
 pyver=$("$VPY" -c 'import sys; print(f"cp{sys.version_info[0]}{sys.version_info[1]}")')
-key=$(printf '%s %s %s rpc' "$LLAMA_VERSION" "$pyver" "$flags" | sha256sum | cut -c1-16)
+# ggml's AMX kernels segfault in the first matmul on some Sapphire Rapids VMs
+# (ggml-org/llama.cpp#20824); -march=native would turn them on, so on x86 the
+# build keeps native code but switches AMX off (explicit -mno-* wins in GCC).
+cmake_args="-DGGML_RPC=ON"
+if [ "$(uname -m)" = x86_64 ]; then
+  noamx="-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
+  cmake_args="$cmake_args '-DCMAKE_C_FLAGS=$noamx' '-DCMAKE_CXX_FLAGS=$noamx'"
+fi
+key=$(printf '%s %s %s %s' "$LLAMA_VERSION" "$pyver" "$flags" "$cmake_args" | sha256sum | cut -c1-16)
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/edgewise/wheels/$key
 if ! ls "$cache"/llama_cpp_python-$LLAMA_VERSION-*.whl >/dev/null 2>&1; then
-  echo "building llama-cpp-python $LLAMA_VERSION with GGML_RPC=ON (about 7 minutes, once)..." >&2
+  echo "building llama-cpp-python $LLAMA_VERSION with $cmake_args (about 7 minutes, once)..." >&2
   tmp=$(mktemp -d)
-  CMAKE_ARGS="-DGGML_RPC=ON" "$VPY" -m pip wheel -q --no-deps --no-cache-dir --no-binary llama-cpp-python \
+  CMAKE_ARGS="$cmake_args" "$VPY" -m pip wheel -q --no-deps --no-cache-dir --no-binary llama-cpp-python \
     "llama-cpp-python==$LLAMA_VERSION" -w "$tmp"
   mkdir -p "$cache" && mv "$tmp"/llama_cpp_python-*.whl "$cache"/ && rm -rf "$tmp"
 fi
-"$VPY" -m pip install -q --disable-pip-version-check "$cache"/llama_cpp_python-$LLAMA_VERSION-*.whl
+# pip keeps an installed 0.3.36 from another build; the venv records which build it has
+if [ "$(cat .venv/.llama-build 2>/dev/null)" != "$key" ]; then
+  "$VPY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$cache"/llama_cpp_python-$LLAMA_VERSION-*.whl
+  echo "$key" > .venv/.llama-build
+fi
 "$VPY" -m pip install -q --disable-pip-version-check -e ".[test,bench]"
 "$VPY" - <<'PY'
 import llama_cpp
