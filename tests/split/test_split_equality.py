@@ -15,22 +15,42 @@ PROMPTS = ["Write a Python function that checks whether a number is prime.",
 N = 32
 
 
+_REFERENCE = """
+import json, sys
+from edgewise.algo.sampling import SamplingParams
+from edgewise.engine import Engine, EngineOptions
+from edgewise.engine.chat import chat_tokens
+from edgewise.engine.generate import generate
+from edgewise.split import ggml
+from tests.split.conftest import chat, split_cfg
+
+path, n, prompts = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+with ggml.model_params(repack=False):  # the split's kernels: the rpc-server never repacks
+    eng = Engine(path, EngineOptions.from_config(split_cfg().engine))
+out = {}
+for p in prompts:
+    toks = chat_tokens(eng, chat(p).dict_messages())
+    ds = list(generate(eng, toks, n, SamplingParams(temperature=0.0), reuse_prefix=False))
+    out[p] = ["".join(d.text for d in ds), [d.token for d in ds if d.token is not None]]
+print(json.dumps(out))
+"""
+
+
 @pytest.fixture(scope="module")
 def reference(qwen05):
-    """Plain local decoding with edgewise.engine.generate, same options."""
-    from edgewise.algo.sampling import SamplingParams
-    from edgewise.engine import Engine, EngineOptions
-    from edgewise.engine.chat import chat_tokens
-    from edgewise.engine.generate import generate
+    """Plain local decoding with edgewise.engine.generate, same options and the same
+    kernels as the split (repacking off, docs/split.md): a default engine's repacked
+    kernels round differently and flipped a greedy near-tie on an AVX-512 Xeon.  A fresh
+    process, so nothing registered here by earlier tests changes how the reference loads."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    eng = Engine(qwen05, EngineOptions.from_config(split_cfg().engine))
-    out = {}
-    for p in PROMPTS:
-        toks = chat_tokens(eng, chat(p).dict_messages())
-        ds = list(generate(eng, toks, N, SamplingParams(temperature=0.0), reuse_prefix=False))
-        out[p] = ("".join(d.text for d in ds), [d.token for d in ds if d.token is not None])
-    eng.close()
-    return out
+    root = Path(__file__).resolve().parents[2]
+    res = subprocess.run([sys.executable, "-c", _REFERENCE, qwen05, str(N), json.dumps(PROMPTS)], cwd=root,
+                         capture_output=True, text=True, timeout=600, check=True)
+    return {p: (text, toks) for p, (text, toks) in json.loads(res.stdout.strip().splitlines()[-1]).items()}
 
 
 def run(backend, prompt: str, **kw):
