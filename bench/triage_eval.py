@@ -5,7 +5,7 @@
 
 Cross-validation retrains the classifier per fold (rules are fixed); the
 shipped thresholds are used for every fold. The held-out sets (heldout.jsonl,
-heldout_blind.jsonl, heldout_probe.jsonl; never trained on) are scored with the
+heldout_blind.jsonl, heldout_probe*.jsonl; never trained on) are scored with the
 shipped model.
 Writes bench/results/triage.json.
 """
@@ -35,7 +35,10 @@ def cross_validated(folds: int) -> dict:
 
 # heldout_probe: 100 everyday phrasings written blind to the rules (first pass
 # 0.96, 2 emergencies under-triaged, before the fixes made for it).
-HELDOUT = ("heldout", "heldout_blind", "heldout_probe")
+# heldout_probe2: 120 more, blind, with buried and understated red flags (first
+# pass 0.94, 3 of 40 emergencies under-triaged: a cupful of coughed blood, sepsis
+# after a UTI, a rigid belly in Chinese; the rules were widened for them).
+HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -107,3 +107,33 @@ def test_age_without_old_ignores_prematurity():
 ])
 def test_look_alikes_are_not_emergencies(text):
     assert triage(text)["level"] != "emergency"
+
+
+# A second blind probe (heldout_probe2.jsonl): red flags buried or understated.
+# These three were under-triaged before the rules were widened for them; the
+# variants are new wordings of the same signs, written for this test.
+@pytest.mark.parametrize("text", [
+    "Long week, work stress, had a cold-ish thing. Anyway coughed up about a cupful of bright red blood just now "
+    "but otherwise ok? just tired.",
+    "coughed up like a mouthful of blood this morning",
+    "husband had a UTI few days, now shaking uncontrollably, confused, skin cold and blotchy, breathing fast, "
+    "hasnt peed since this morning",
+    "my gran has a kidney infection and today she is disoriented and doesn't know where she is",
+    "dad's skin went blotchy and he is confused, has been shaking all over",
+    "婆婆尿路感染三天了，今天开始说胡话",
+    "肚子疼了一下午越来越厉害，现在肚皮硬邦邦的，碰都不能碰，还发烧",
+])
+def test_probe2_red_flags_are_emergencies(text):
+    out = triage(text)
+    assert out["level"] == "emergency" and out["red_flags"], out
+
+
+@pytest.mark.parametrize("text", [
+    "tiny streak of blood in the tissue when i blew my nose, air is really dry, stopped straight away",
+    "coughed up some blood-streaked phlegm once with this cold",
+    "My UTI is back, burning when I pee",
+    "skin looks blotchy after the hot shower",
+    "肚子有点胀，吃多了",
+])
+def test_probe2_look_alikes_raise_no_red_flag(text):
+    assert triage(text)["red_flags"] == []

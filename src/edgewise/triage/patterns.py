@@ -126,7 +126,7 @@ CONCEPTS: dict[str, str] = {
         r"血(?:还是|仍然|都|也)?(?:止不住|流不止)|血(?:止不住|流不止|一直流|一直在流|喷出来|往外喷|往外冒|流了一地|流得很多)|流了(?:很多|好多|一大滩|一地)(?:的)?血",
         r"血(?:一直|不停|还在)?(?:地)?(?:往外)?(?:涌|喷)|血(?:一直|不停|还在)(?:地)?往外(?:冒|流)|(?:毛巾|纱布|衣服|绷带)(?:都)?(?:湿透|浸透|染红)|(?:伤口|血)(?:一直|不停)(?:地)?(?:流血|出血|冒血)|血流如注|(?:1小时|每小时)(?:湿透|换)\S{0,3}(?:卫生巾|护垫)"),
     "blood_vomit_cough": alt(
-        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:a lot|lots|large amounts?|a large amount|some|a little|a bit|bright red|dark red|dark|fresh|a cup|a mouthful|mouthfuls)(?: of)? )?(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
+        r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:about|around|maybe|like|almost|nearly|over|at least|a lot|lots|large amounts?|a large amount|some|a little|a bit|bright red|dark red|dark|fresh|a cup(?:ful)?|cupfuls?|a mouthful|mouthfuls|a spoonful|spoonfuls|a handful|a glass|half a cup|a \w+ful)(?: of)? ){0,3}(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
         r"(?:bloody|blood in (?:the |his |her |my )?)(?:vomit|sick)|coffee[- ]ground|ha?ematemesis|ha?emoptysis",
         r"(?:black|tarry|tar-like) (?:\w+ )?(?:stools?|poo|poop|bowel movements?)|stools? (?:are |is |look )?(?:black|tarry)",
         r"吐(?:了)?[^\s,。]{0,4}(?:鲜)?血(?!丝)|呕血|咳血(?!丝)|咯血(?!丝)|(?:咳|吐)出(?:了)?(?:一点|一些|少量|好多|很多)?(?:鲜)?血(?!丝)|呕吐物(?:里)?(?:有|带)血",
@@ -307,7 +307,7 @@ CONCEPTS: dict[str, str] = {
     "vomiting": r"vomit\w*|throw\w* up|threw up|being sick|puk\w*|呕吐|吐了|想吐",
     "rigid_abdomen": alt(
         r"(?:belly|stomach|abdomen|tummy) (?:is |feels )?(?:rigid|hard as (?:a )?(?:board|rock)|board-?like)|rigid (?:abdomen|belly)",
-        r"(?:肚子|腹部)(?:像|跟)?(?:木板|板子)(?:一样)?硬|板状腹|硬得像(?:木板|板子|石头)|(?:肚子|腹部)(?:摸起来|摸着)?(?:很|特别|发)?硬(?!币)"),
+        r"(?:肚子|腹部|肚皮)(?:像|跟)?(?:木板|板子)(?:一样)?硬|板状腹|硬得像(?:木板|板子|石头)|(?:肚子|腹部|肚皮)(?:摸起来|摸着)?(?:很|特别|发)?硬(?!币)|(?:肚子|腹部|肚皮)\S{0,3}硬邦邦"),
     "testicle": alt(
         r"(?:sudden|severe|intense|excruciating|terrible|bad) (?:\w+ ){0,4}(?:testic\w*|testicle|testes|scrot\w*)",
         r"(?:testicle|testicular|scrotal|scrotum) (?:pain )?(?:is |became |suddenly )?(?:severe|excruciating)",
@@ -327,7 +327,13 @@ CONCEPTS: dict[str, str] = {
         r"(?:abdominal|stomach|belly|tummy|pelvic) (?:pain|cramps?|ache)|pain (?:in|on) (?:\w+ ){0,5}(?:abdomen|belly|stomach|tummy|pelvis)",
         r"腹痛|肚子(?:痛|疼)|(?:小腹|下腹|腹部)[^,。]{0,3}(?:痛|疼)"),
     "confused_any": r"confus\w*|disorient\w*|delirious|not making sense|糊涂|神志不清|意识模糊|胡言乱语|说胡话",
-    "sepsis_signs": r"mottled|blotchy (?:skin|and pale)|cold (?:hands and feet|and clammy)|皮肤(?:发)?花|四肢(?:冰凉|发凉|湿冷)|手脚冰凉",
+    "sepsis_signs": alt(
+        r"mottled|blotchy (?:skin|and pale)|skin (?:is |looks |feels |gone |went )?(?:\w+ and )?blotchy|cold (?:hands and feet|and clammy)",
+        r"皮肤(?:发)?花|(?:身上|皮肤)(?:一块一块|一片一片)(?:的)?(?:发紫|紫|青)|四肢(?:冰凉|发凉|湿冷)|手脚冰凉"),
+    "confused_state": r"confused(?! (?:about|by|as to|whether|with|on|why|what|how|if|which|over))|disorient\w*|delirious|not making sense|糊涂了|神志不清|意识模糊|胡言乱语|说胡话|认不出人",
+    "no_urine": r"(?:hasn't|has not|haven't|have not|hadn't|not) (?:peed|urinated|passed (?:any )?urine|had a wee)|no (?:urine|pee)\b|(?:一天|一整天|半天|\d+个?小时)?(?:都)?没(?:有)?(?:尿|小便|排尿)|尿不出(?:来)?",
+    "infection": r"\buti\b|urinary (?:tract )?infection|kidney infection|pneumonia|infect(?:ed|ion)|cellulitis|(?:尿路|泌尿系|肾|肺部|伤口)感染|感染了|肺炎|发炎",
+    "rigors": r"shaking (?:uncontrollably|violently|all over)|uncontrollabl[ey] shak\w*|rigors|(?:浑身|全身)(?:发抖|打颤|哆嗦)|寒战|冷得发抖",
     "age_words": alt(
         r"\b(?:elderly|infant|baby|babies|newborn|toddler|grandma|grandpa|grandmother|grandfather|granny|nana)\b",
         r"老人|老年|婴儿|宝宝|新生儿|幼儿|奶奶|爷爷|外公|外婆|姥姥|姥爷|老太太|老大爷|老父亲|老母亲"),
@@ -372,7 +378,9 @@ RED_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "seizure": (("seizure",),),
     "severe_breathing_difficulty": (("severe_breathing",), ("blue",)),
     "fever_with_danger_signs": (("fever_any", "stiff_neck"), ("nonblanching_rash",), ("fever_any", "sepsis_signs"),
-                                ("fever_any", "confused_any")),
+                                ("fever_any", "confused_any"), ("infection", "confused_state"),
+                                ("infection", "sepsis_signs"), ("sepsis_signs", "confused_state"),
+                                ("rigors", "confused_state"), ("infection", "no_urine", "rigors")),
     "poisoning_or_overdose": (("poisoning",), ("toxic_substance", "ingestion_hint"), ("emptied_pills",)),
     "possible_clot_in_lung": (("leg_clot", "breathless"), ("leg_clot", "chest_pain")),
     "major_trauma": (("trauma",), ("head_injury", "head_danger"), ("fall_cant_get_up", "vulnerable_age"),
