@@ -168,6 +168,23 @@ def test_a_sure_answer_skips_the_check(routed):
     assert r.headers["x-edgewise-tier"] == "2" and chunks[-1]["usage"]["edgewise_cost"] == 0
 
 
+def test_reading_is_what_calibration_moves(routed):
+    """`router calibrate` reads the node's check where it checked, and nothing where it did not."""
+    from edgewise.edge.gateway.schemas import ChatRequest
+
+    _, router, cloud = routed
+    n = len(cloud.bodies)
+    req = ChatRequest(model="edgewise", messages=MSGS, max_tokens=8, temperature=0)
+    router.cascade = replace(router.cascade, keep_above=1e9, check_threshold=-1e9)  # always check, keep
+    checked = router.reading(req)
+    assert checked["tier"] == 2 and checked["escalated"] is False
+    assert checked["score"] == checked["seen"]["check"] and checked["score"] <= 0
+    router.cascade = replace(router.cascade, keep_above=-1e9, threshold=1e9)  # sure: no check, fixed
+    sure = router.reading(req)
+    assert sure["score"] is None and "check" not in sure["seen"]
+    assert len(cloud.bodies) == n  # a reading never asks the cloud
+
+
 WORD_PROBLEM = ("A store sells notebooks for $3 each. Maria buys 4 notebooks and 2 pens that cost $1.50 each. "
                 "She pays with a $20 bill. How much change does she get in dollars?")
 

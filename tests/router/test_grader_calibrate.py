@@ -107,21 +107,6 @@ def test_cli_calibrate_writes_the_config(tmp_path, sample):
     assert json.loads(r.stdout)["scores"]["thresholds"]["tier3"] == raw["router"]["thresholds"]["tier3"]
 
 
-def test_cli_calibrate_says_when_the_cascade_adds_escalations(tmp_path, sample):
-    from typer.testing import CliRunner
-
-    plain = tmp_path / "plain.txt"
-    plain.write_text("\n".join(sample[:30]))
-    cfg = tmp_path / "c.yaml"
-    notes = []
-    for cascade in (None, {"check": True}):
-        cfg.write_text(yaml.safe_dump({"router": {"cascade": cascade} if cascade else {}}))
-        r = CliRunner().invoke(_app(), ["calibrate", str(plain), "--cloud-share", "0.3", "--config", str(cfg)])
-        assert r.exit_code == 0, r.output
-        notes.append(json.loads(r.stdout).get("note", ""))
-    assert notes[0] == "" and "cascade" in notes[1]
-
-
 def test_cli_calibrate_needs_a_target(tmp_path):
     from typer.testing import CliRunner
 

@@ -4,7 +4,10 @@ grade prints {"tier", "privacy", "scores", "ms"}: ms covers the grade call,
 privacy check included, not process start or loading the weights.
 calibrate reads one prompt per line (or JSON lines with "prompt" and, if
 known, "label": 1|2|3), picks the tier-3 threshold for this sample and
-writes it to router.thresholds in the config file.
+writes it to router.thresholds in the config file.  With router.cascade on,
+the local model answers every sample prompt as the router would (and the
+node checks, if configured), and the cascade's threshold is tuned instead
+(router/calibrate_cascade.py).
 """
 from __future__ import annotations
 
@@ -65,18 +68,71 @@ def read_prompts(path: Path) -> tuple[list[str], list[int] | None]:
     return prompts, ([int(lb) for lb in labels] if known and labels else None)
 
 
-def write_thresholds(path: Path, thresholds: dict) -> None:
-    """Set router.thresholds, keeping the rest of the file (comments are not kept)."""
+def write_router(path: Path, key: str, value) -> None:
+    """Set router.<key>, keeping the rest of the file (comments are not kept)."""
     import yaml
 
     raw = yaml.safe_load(path.read_text()) if path.exists() else {}
     if not isinstance(raw, dict):
         raw = {}
     router = raw.get("router") if isinstance(raw.get("router"), dict) else {}
-    router["thresholds"] = {k: round(float(v), 6) for k, v in thresholds.items()}
+    router[key] = value
     raw["router"] = router
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
+
+
+def write_thresholds(path: Path, thresholds: dict) -> None:
+    write_router(path, "thresholds", {k: round(float(v), 6) for k, v in thresholds.items()})
+
+
+def cascade_readings(path: Path, prompts: list[str]) -> tuple[list[dict], str]:
+    """The router's reading of every prompt (RouterBackend.reading) with this config's
+    models and node, and which cascade setting the calibration moves."""
+    import tempfile
+
+    from edgewise.config import load_config
+    from edgewise.edge.backends.local import LocalBackend
+    from edgewise.edge.gateway.schemas import ChatRequest
+    from edgewise.engine import load_engine
+    from edgewise.router.backend import RouterBackend
+    from edgewise.router.ledger import Ledger
+
+    cfg = load_config(str(path))
+    local = LocalBackend(load_engine(cfg.model, cfg.engine, progress=False))
+    readings = []
+    with tempfile.TemporaryDirectory() as tmp:  # nothing is served: keep the user's ledger clean
+        router = RouterBackend(cfg, local, ledger=Ledger(Path(tmp) / "ledger.sqlite"))
+        for i, p in enumerate(prompts):
+            readings.append(router.reading(ChatRequest(model="edgewise", messages=[{"role": "user", "content": p}])))
+            if (i + 1) % 10 == 0:
+                typer.echo(f"read {i + 1}/{len(prompts)} answers", err=True)
+        key = "check_threshold" if router.checker else "threshold"
+        if router.checker:
+            router.checker.close()
+    local.engine.close()
+    return readings, key
+
+
+def _calibrate_cascade(path: Path, prompts, labels, cloud_share, max_under_escalation) -> dict:
+    import yaml
+
+    from edgewise.router import calibrate_cascade
+
+    calibrate_cascade.check_targets(cloud_share, max_under_escalation, labels)  # before minutes of answering
+    readings, key = cascade_readings(path, prompts)
+    res = calibrate_cascade.calibrate(readings, cloud_share, max_under_escalation, labels)
+    raw = yaml.safe_load(path.read_text()) or {}
+    c = (raw.get("router") or {}).get("cascade")
+    c = dict(c) if isinstance(c, dict) else {}
+    c[key] = round(float(res["threshold"]), 6)
+    write_router(path, "cascade", c)
+    out = {"cascade": {key: c[key]}, "prompts": len(prompts), **res, "config": str(path)}
+    fixed = sum(r["escalated"] for r in readings if r["score"] is None) / len(readings)
+    if cloud_share is not None and fixed > cloud_share:
+        out["note"] = (f"the grader and fixed checks alone send {fixed:.1%} of the sample to the cloud; "
+                       "router.thresholds.tier3 moves that (calibrate with router.cascade off)")
+    return out
 
 
 def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or JSON lines with \"prompt\"."),
@@ -85,7 +141,8 @@ def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or J
                   None, "--max-under-escalation", help="Largest share of requests that need tier 3 but stay local."),
               config: str = typer.Option(None, "--config", help="Config file to write (default: the user config).")
               ) -> None:
-    """Calibrate the tier-3 threshold on your own prompts and save it in the config."""
+    """Calibrate routing on your own prompts and save it in the config: the grader's tier-3
+    threshold, or with router.cascade on the cascade's threshold (the local model answers each prompt)."""
     import numpy as np
 
     from edgewise.cli.common import fail
@@ -103,6 +160,13 @@ def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or J
     if not prompts:
         fail(f"{file} holds no prompts")
     path = Path(config) if config else default_config_path()
+    if _cascade_on(path):
+        try:
+            out = _calibrate_cascade(path, prompts, labels, cloud_share, max_under_escalation)
+        except ValueError as e:
+            fail(str(e))
+        typer.echo(json.dumps(out, ensure_ascii=False))
+        return
     # keep a tier-1 threshold the user already set; only tier 3 is calibrated
     grader = Grader.load(thresholds=_config_thresholds(str(path)) if path.exists() else None)
     th = calibrate_thresholds(grader, prompts, cloud_share, max_under_escalation, labels)
@@ -112,7 +176,4 @@ def calibrate(file: Path = typer.Argument(..., help="Prompts: one per line, or J
            "config": str(path)}
     if max_under_escalation is not None:
         out["under_escalation_from"] = "labels" if labels else "grader p(tier3) estimate"
-    if _cascade_on(path):
-        out["note"] = ("router.cascade is on: the share counts the grader's tier-3 decisions only; the cascade "
-                       "escalates some tier-2 answers too (router.cascade.threshold / check_threshold move that)")
     typer.echo(json.dumps(out, ensure_ascii=False))

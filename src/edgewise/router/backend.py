@@ -170,15 +170,8 @@ class RouterBackend:
         """Start the local answer; after the rule's window (its first tokens, or all
         of it) keep it (the rest streams on) or, if unsure, drop it and ask the cloud."""
         def open_cascade(cancel):
-            lps: list[float] = []
-            ids: list[int] = []
-            gen = self._open_local(req, info, cancel, lps, ids)
-            inner, head, done = gen.deltas, [], False
-            for d in inner:  # runs on this worker: the local queue
-                head.append(d)
-                done = d.finish_reason is not None
-                if done or len(lps) >= cascade.read_limit(self.cascade):
-                    break
+            gen, head, done, lps, ids = self._read_window(req, info, cancel)
+            inner = gen.deltas
             up, seen = self._judge(gen, lps, ids, level)
             up = up and not cancel.is_set()
             seen = {**info, "cascade": {**seen, "escalated": up}}
@@ -190,6 +183,35 @@ class RouterBackend:
             inner.close()  # stop decoding the dropped answer
             return self._cloud_opener(req, level, seen, t0, **check)(cancel)
         return open_cascade
+
+    def _read_window(self, req, info, cancel):
+        """Start tier 2's local answer and read the rule's window of it (runs on the local
+        worker): (gen, the deltas read, finished?, their log-probs, their token ids)."""
+        lps: list[float] = []
+        ids: list[int] = []
+        gen = self._open_local(req, info, cancel, lps, ids)
+        head, done = [], False
+        for d in gen.deltas:
+            head.append(d)
+            done = d.finish_reason is not None
+            if done or len(lps) >= cascade.read_limit(self.cascade):
+                break
+        return gen, head, done, lps, ids
+
+    def reading(self, req) -> dict:
+        """How the router would route ``req``, without answering it or asking the cloud
+        (`router calibrate` tunes the cascade on these; router/calibrate_cascade.py):
+        {"tier", "escalated", "score", "seen"}.  score is what the calibrated threshold
+        compares: the node's check where it checked the answer, local confidence where no
+        node is configured, None where the decision is fixed (grader, program check, sure)."""
+        tier, level, info = self.decide(req)
+        if not (tier == 2 and self.cascade is not None and self.cloud and level != "sensitive"):
+            return {"tier": tier, "escalated": tier == 3, "score": None, "seen": {}}
+        gen, _, _, lps, ids = self._read_window(req, info, threading.Event())
+        gen.deltas.close()
+        up, seen = self._judge(gen, lps, ids, level)
+        score = seen.get("check") if self.checker else seen["confidence"]
+        return {"tier": 2, "escalated": up, "score": score, "seen": seen}
 
     def _judge(self, gen, lps: list[float], ids: list[int], level: str) -> tuple[bool, dict]:
         """Escalate? From local confidence, or, where it is unsure and a node is
