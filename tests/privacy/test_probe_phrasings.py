@@ -100,3 +100,37 @@ def test_dotted_name_round_trip():
 
 def test_passport_span_is_sensitive():
     assert privacy_level("My passport number is 987654321").level == "sensitive"
+
+
+# A second blind probe (2026-11-27) found English-script names of the wider world
+# missed: the curated first-name list knew ~300 Anglo names.  New wordings of the
+# same shapes, written for this test (the probe itself stays a measurement).
+@pytest.mark.parametrize("text, value", [
+    ("Tell Keiko Yamamoto the invoice is ready.", "Keiko Yamamoto"),
+    ("Send the contract to Dmitri Volkov before Friday.", "Dmitri Volkov"),
+    ("Lunch with Gabriela Souza went well.", "Gabriela Souza"),
+    ("Invite Anneliese, Joaquín, and Sunil to the retro.", "Joaquín"),
+    ("Invite Anneliese, Joaquín, and Sunil to the retro.", "Sunil"),
+    ("My neighbour Thandiwe lent me her ladder.", "Thandiwe"),
+    ("Ping Tran Thi Mai about the visa form.", "Tran Thi Mai"),
+    ("Tell Grace Liu that the room moved.", "Grace Liu"),
+    ("收件人是Hiroshi Tanaka，请尽快发货。", "Hiroshi Tanaka"),
+    ("请转告Müller教授明天的会议取消。", "Müller"),
+    ("Please fill in: First name: oisin, Last name: brennan, Phone: 555-0100", "oisin"),
+    ("remind mrs. kowalski about the rent", "kowalski"),
+])
+def test_world_names(text, value):
+    assert covered(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", [
+    "I moved to Hong Kong last year.", "Fly to Paris with Jordan Airlines.", "Back to Top",
+    "Please Call Back Later.", "Le Monde reported it first.",
+])
+def test_world_names_stay_off_places_and_words(text):
+    assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []
+
+
+def test_will_is_a_name_only_with_a_surname():
+    assert [sp.text for sp in scan("The rent is due in May, Will said nothing.") if sp.type == "PERSON"] == []
+    assert covered("Say hi to Will Smith for me.", "PERSON", "Will Smith")

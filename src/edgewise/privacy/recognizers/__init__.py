@@ -17,7 +17,8 @@ from .dob import DateOfBirth
 from .ids import LicensePlate, Passport
 from .network import Email, IpAddress
 from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
-from .person import ChinesePerson, EnglishPerson
+from .person import ChinesePerson
+from .person_en import EnglishPerson
 from .phone import CnLandline, PhoneNumber
 from .translit import TransliteratedPerson
 

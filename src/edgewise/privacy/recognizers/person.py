@@ -1,5 +1,5 @@
-"""PERSON: Chinese names (jieba + surname dictionary + context) and English
-names (capitalised First Last with a first-name list and cue phrases).
+"""PERSON: Chinese names (jieba + surname dictionary + context); English-script
+names are in person_en.py.
 
 jieba is imported and initialised lazily, once, on the first Chinese text.
 We use its dictionary segmentation without the HMM plus posseg's word/tag
@@ -14,8 +14,8 @@ import re
 import threading
 
 from .base import Recognizer
-from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, EN_SURNAMES, FIRST_NAMES, GIVEN_CHARS,
-                    HONORIFICS, NON_NAME_WORDS, WEAK_COMPOUND, PINYIN_GIVEN, PINYIN_SURNAMES, SURNAMES, WEAK_SURNAMES)
+from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, GIVEN_CHARS, HONORIFICS, WEAK_COMPOUND, SURNAMES,
+                    WEAK_SURNAMES)
 from .person_frame import frame_names
 
 _lock = threading.Lock()
@@ -178,139 +178,3 @@ def _bare_name(toks, i, tags, freq):
     if not given or not all(c in GIVEN_CHARS for c in given):
         return None
     return s, e + len(given), 0.55 if len(given) == 2 else 0.5
-
-
-# --- English ----------------------------------------------------------------
-_CAP = r"(?:[A-Z]'|Mc)?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"  # O'Neil, McDonald, Mary-Jane
-_FULL = rf"{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}"
-_TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+(?P<v>{_CAP}(?:\s+{_CAP})?)")
-# Cues after which any capitalised words are a name.
-_STRONG_CUE = re.compile(
-    r"(?:(?i:\b(?:my\s+name\s+is|my\s+name's|i\s+am\s+called)\b)\s*"
-    r"|(?i:\b(?:full\s+name|name|contact\s+person|patient|signed|attn)\s*[:：,])\s*"
-    r"|(?i:\b(?:under\s+the\s+name(?:\s+of)?|(?:last|first|full|family|maiden|sur)"
-    r"\s*name\s+(?:is|was)|reservation\s+for)\s+)"
-    r"|姓名[:：]?\s*|我叫\s*|联系人[:：]?\s*)"
-    rf"(?P<v>{_FULL})")
-# Cues after which the first word must be a known first name.
-_WEAK_CUE = re.compile(
-    r"(?i:\b(?:i\s+am|i'm|this\s+is|call\s+me|named|called|with|and|by|thanks|hi|hello"
-    r"|dear|sincerely|regards|cheers|best|contact|customer|client|employee|applicant"
-    r"|cardholder|recipient|from|to|cc|ask|tell|met)\b\s*[:：,]?\s*)"
-    rf"(?P<v>{_FULL})")
-# Overlapping (lookahead): in "Call Sarah Johnson" the pair "Call Sarah" is
-# rejected, and a consuming match would then skip "Sarah Johnson".
-_BARE = re.compile(rf"(?<![\w'’-])(?=(?P<v>{_CAP}(?:\s+[A-Z]\.)?\s+{_CAP})\b)")
-# More weak cues, checked on the words before each capitalised run (a longer
-# regex alternation costs ~0.1 ms per request): verbs that take a person and
-# relations ("my wife Anna", "it's Carlos", "loop in Priya").
-_MORE_CUES = frozenset("""
-it's it’s invite remind email text call ping meet told asked emailed called texted thank via
-wife husband son daughter mom mum dad mother father brother sister friend boss manager
-colleague coworker co-worker neighbor neighbour boyfriend girlfriend partner fiance fiancee
-fiancé fiancée tenant landlord uncle aunt cousin grandma grandpa nephew niece roommate
-classmate teacher student doctor nurse lawyer assistant
-""".split())
-_MORE_CUES_2 = frozenset(("it is", "loop in"))
-_CAP_RUN = re.compile(rf"(?<![\w'’-])(?=(?P<v>{_FULL}))")
-# A signature: a name alone at the end of a line, maybe after a dash ("- Mike").
-_SIGNOFF = re.compile(rf"(?m)(?:^|[-–—~]\s?)[ \t]*(?P<v>{_CAP}(?:\s{_CAP})?)[ \t]*[.!]?[ \t]*$")
-# All-lowercase names: chat text often skips capitals ("talked to john smith").
-_LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’]+")
-_LOWER_CUE = re.compile(r"(?i:\b(?:name\s*[:：]|name\s+is|i\s+am|i'm|call\s+me|this\s+is)\s*)"
-                        r"(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?)(?P<end>\s*(?:[,;.\n]|$))?")
-
-
-def _trim(tokens: list[str]) -> list[str]:
-    out = []
-    for t in tokens:
-        if t.lower().rstrip(".") in NON_NAME_WORDS:
-            break
-        out.append(t)
-    return out
-
-
-class EnglishPerson(Recognizer):
-    entity = "PERSON"
-    context = ("name", "contact", "patient", "customer", "client", "employee", "user",
-               "author", "by", "from", "客户", "联系人", "姓名")
-    context_boost = 0.3
-    code_factor = 0.3
-
-    def candidates(self, text):
-        yield from _lowercase_names(text)
-        if not any("A" <= c <= "Z" for c in text):
-            return
-        for m in _SIGNOFF.finditer(text):
-            yield from self._emit(m, 0.75, need_first=True, text=text)
-        for m in _TITLE.finditer(text):
-            yield from self._emit(m, 0.85, need_first=False, text=text)
-        for m in _STRONG_CUE.finditer(text):
-            yield from self._emit(m, 0.85, need_first=False, text=text)
-        for m in _WEAK_CUE.finditer(text):
-            yield from self._emit(m, 0.8, need_first=True, text=text)
-        for m in _CAP_RUN.finditer(text):
-            if _more_cue(text, m.start("v")):
-                yield from self._emit(m, 0.8, need_first=True, text=text)
-        for m in _BARE.finditer(text):
-            yield from self._emit(m, 0.6, need_first=True, text=text, two=True)
-
-    def _emit(self, m, base, need_first, text, two=False):
-        tokens = _trim(m.group("v").split())
-        if not tokens or (two and len(tokens) < 2):
-            return
-        first = tokens[0].lower()
-        if first in NON_NAME_WORDS:
-            return
-        if need_first and first not in FIRST_NAMES and not _pinyin_name(tokens):
-            return
-        s = m.start("v")
-        yield s, _end(text, s, tokens), base
-
-
-def _end(text: str, s: int, tokens: list[str]) -> int:
-    pos = s
-    for t in tokens:
-        pos = text.index(t, pos) + len(t)
-    return pos
-
-
-def _pinyin_name(tokens: list[str]) -> bool:
-    return (len(tokens) >= 2 and tokens[0].lower() in PINYIN_SURNAMES
-            and PINYIN_GIVEN.fullmatch(tokens[1].lower()) is not None)
-
-
-def _more_cue(text: str, s: int) -> bool:
-    before = text[max(0, s - 24):s]
-    if not before or before[-1] not in " \t\n:：,":
-        return False
-    words = before.rstrip(" \t\n:：,").lower().split()
-    return bool(words) and (words[-1] in _MORE_CUES or " ".join(words[-2:]) in _MORE_CUES_2)
-
-
-def _lowercase_names(text: str):
-    """john smith (known first name + common surname), or after a cue
-    ("name: ahmed hassan", "i'm priya") a known first name, plus the next
-    word when the cue's clause ends right after it."""
-    tokens = text.split()  # cheap filter first: most texts hold no lowercase first name
-    if any(t in FIRST_NAMES for t in tokens):
-        words = list(_LOWER_WORD.finditer(text))
-        for a, b in zip(words, words[1:]):
-            gap = text[a.end():b.start()]
-            if a.group() in FIRST_NAMES and b.group() in EN_SURNAMES and gap.isspace() \
-                    and "\n" not in gap:
-                yield a.start(), b.end(), 0.7
-    low = text.lower()
-    if not any(k in low for k in ("name", "i am", "i'm", "call me", "this is")):
-        return
-    for m in _LOWER_CUE.finditer(text):
-        tokens = m.group("v").split()
-        if tokens[0] in NON_NAME_WORDS:
-            continue
-        name_like = tokens[0] in FIRST_NAMES or _pinyin_name(tokens)
-        if not name_like and not (len(tokens) == 2 and tokens[1] in EN_SURNAMES):
-            continue
-        keep_two = len(tokens) == 2 and tokens[1] not in NON_NAME_WORDS and (
-            m.group("end") is not None or tokens[1] in EN_SURNAMES)
-        s = m.start("v")
-        yield s, _end(text, s, tokens[:2] if keep_two else tokens[:1]), 0.75
