@@ -134,3 +134,27 @@ def test_world_names_stay_off_places_and_words(text):
 def test_will_is_a_name_only_with_a_surname():
     assert [sp.text for sp in scan("The rent is due in May, Will said nothing.") if sp.type == "PERSON"] == []
     assert covered("Say hi to Will Smith for me.", "PERSON", "Will Smith")
+
+
+# Chinese, from the same probe: rarer surnames, nicknames (小王/老张), relatives
+# and form roles as cues, and a name that is also a word filling a form slot.
+@pytest.mark.parametrize("text, value", [
+    ("请转告蒯志远明天的会议取消。", "蒯志远"),
+    ("逯小川的快递到了", "逯小川"),
+    ("老吴，把周报发我一下。", "老吴"),
+    ("小郑和我明天去广州出差", "小郑"),
+    ("我外婆孙秀英今年八十了，想给她买个保温杯。", "孙秀英"),
+    ("收款人：郑家豪，开户行：招商银行。", "郑家豪"),
+    ("员工黎明，工号B1024，本月请假两天。", "黎明"),
+    ("我叫江涛，想写一段自我介绍。", "江涛"),
+])
+def test_chinese_probe2_names(text, value):
+    assert covered(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", [
+    "帮我查一下老板的航班几点起飞", "老师说明天交作业", "小区门口新开了一家面馆", "这个小时之内完成",
+    "我是高兴的，因为考试过了", "老人家身体还好吗",
+])
+def test_chinese_probe2_look_alikes(text):
+    assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []

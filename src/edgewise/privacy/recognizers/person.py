@@ -57,14 +57,46 @@ def _cn_context(text: str, start: int) -> bool:
     return before.endswith(CN_TRIGGERS)
 
 
+# Cues that introduce a name slot in a form or a sentence: what fills it up to the
+# next punctuation is a name even if it is also a word (员工高兴，/ 我叫夏天，/ 访客方圆，).
+_SLOT_CUES = ("我叫", "名叫", "姓名", "姓名是", "户名", "车主", "访客", "用户", "员工", "收款人", "付款人",
+              "汇款人", "承租人", "出租人", "承租方", "出租方", "联系人", "收件人", "收货人", "寄件人",
+              "持卡人", "申请人", "患者", "病人", "业主", "租客", "甲方", "乙方", "借款人", "担保人")
+_SLOT_END = "，,。.；;：:、!！?？ \t\n)）」』'\"“”"
+
+
+def _name_slot(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 6):s].rstrip(_CTX_STRIP)
+    return before.endswith(_SLOT_CUES) and (e == len(text) or text[e] in _SLOT_END)
+
+
+# 小王 / 老张 / 阿陈: a sure surname after 小, 老 or 阿, then a pause or a particle.
+_NICK_AFTER = "的说和跟你他她是在把给让也都要来去今明已刚帮一"
+_NICK_NOT = frozenset("小区 小心 小学 小组 小说 小时 小姐 小伙 小孩 小吃 小便 小费 小卖 老师 老板 老公 老婆 老家 "
+                      "老人 老年 老乡 老大 老总 老实 老鼠 老虎 老化 老式 老旧 老街 老汤 老铁 老汉 老者 老成 老周末".split())
+
+
+def nicknames(text: str):
+    for m in re.finditer(r"[小老阿]([\u4e00-\u9fff])", text):
+        s, e = m.start(), m.end()
+        if m.group(1) not in _STRONG_SURNAMES or text[s:e] in _NICK_NOT:
+            continue
+        if e == len(text) or text[e] in _SLOT_END or text[e] in _NICK_AFTER:
+            yield s, e, 0.75
+
+
 def _surname_len(text: str, i: int) -> int:
     if text[i:i + 2] in COMPOUND_SURNAMES:
         return 2
     return 1 if text[i] in SURNAMES else 0
 
 
+# 查一下(老板), 看一点: a verb and a measure word, never a given name.
+_MEASURE = ("一下", "一点", "一些", "一起", "一样", "一直", "一定", "一般", "一共", "一遍", "一次")
+
+
 def _given_ok(chunk: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" and c not in _STOP for c in chunk)
+    return all("\u4e00" <= c <= "\u9fff" and c not in _STOP for c in chunk) and not chunk.startswith(_MEASURE)
 
 
 class ChinesePerson(Recognizer):
@@ -80,6 +112,7 @@ class ChinesePerson(Recognizer):
         if not _HAN_RUN.search(text):
             return
         seg, tags, freq = jieba_tools()
+        yield from nicknames(text)
         for run in _HAN_RUN.finditer(text):
             r0, word = run.start(), run.group()
             yield from self._before_honorific(text, r0, word)
@@ -105,7 +138,8 @@ class ChinesePerson(Recognizer):
                 if e > len(word) or not (e in bounds or e == len(word)) \
                         or not _given_ok(word[i + sur:e]):
                     continue
-                if tags.get(cand) not in _NAME_TAGS and freq.get(cand, 0) > 50:
+                if tags.get(cand) not in _NAME_TAGS and freq.get(cand, 0) > 50 \
+                        and not _name_slot(text, r0 + i, r0 + e):
                     continue  # 联系人方面 / 客户方式: a common word, not a name
                 yield r0 + i, r0 + e, 0.85
                 break
