@@ -105,10 +105,14 @@ def test_dial_out_00_with_context(text, value):
     "00442079460958", "0056 1420 6435",                              # ungrouped, or id-like 4-4-4 blocks
     "phone 00 4420 7946 0958",                                       # code not its own group
     "call 001 415 555 019", "tel 0044 12345",                        # national number too short
-    "account 001234567890", "0099 1234 5678",
+    "ref 001234567890", "0099 1234 5678",
 ])
 def test_dial_out_00_lookalikes(text):
     assert types(text) == []
+
+
+def test_an_account_number_is_not_a_phone():
+    assert types("account 001234567890") == [("BANK_ACCOUNT", "001234567890")]
 
 
 @pytest.mark.parametrize("text, value", [

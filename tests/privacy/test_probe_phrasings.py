@@ -158,3 +158,27 @@ def test_chinese_probe2_names(text, value):
 ])
 def test_chinese_probe2_look_alikes(text):
     assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []
+
+
+# Bank accounts and plates the same probe found missing.
+@pytest.mark.parametrize("text, kind, value", [
+    ("Wire it to IBAN FR14 2004 1010 0505 0001 3M02 606, ref INV-22.", "BANK_ACCOUNT", "FR14 2004 1010 0505 0001 3M02 606"),
+    ("IBAN: NL91ABNA0417164300", "BANK_ACCOUNT", "NL91ABNA0417164300"),
+    ("Refund to account no. 12345678, sort code 20-00-00.", "BANK_ACCOUNT", "12345678"),
+    ("收款账号：6214 8301 2245 9080 12，开户行：招商银行", "BANK_ACCOUNT", "6214 8301 2245 9080 12"),
+    ("农业银行 6228 4811 3812 7654 019（工资卡）", "BANK_CARD", "6228 4811 3812 7654 019"),  # no Luhn, after 银行
+    ("A van with plate 8KPL203 blocked my driveway.", "LICENSE_PLATE", "8KPL203"),
+    ("my plate is LK19 XYZ", "LICENSE_PLATE", "LK19 XYZ"),
+])
+def test_accounts_and_plates(text, kind, value):
+    s = text.index(value)
+    assert any(sp.start <= s and sp.end >= s + len(value) for sp in scan(text)), scan(text)
+
+
+@pytest.mark.parametrize("text", [
+    "IBAN FR15 2004 1010 0505 0001 3M02 606",  # one check digit off
+    "My account has 12 new followers.", "We served 3 plates of dumplings for 20 people.",
+    "Routing number 021000021 is Chase's.",
+])
+def test_account_and_plate_look_alikes(text):
+    assert [sp for sp in scan(text) if sp.type in ("BANK_ACCOUNT", "LICENSE_PLATE")] == []

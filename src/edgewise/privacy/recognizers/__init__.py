@@ -14,7 +14,7 @@ from __future__ import annotations
 from .address import ChineseAddress, UsAddress
 from .base import MIN_SCORE, Recognizer, Registry, Span, code_regions, resolve, run_scan
 from .dob import DateOfBirth
-from .ids import LicensePlate, Passport
+from .ids import BankAccount, LicensePlate, Passport
 from .network import Email, IpAddress
 from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson
@@ -25,7 +25,7 @@ from .translit import TransliteratedPerson
 # Order matters only for exact ties (same span, same score): earlier wins.
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
            IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson,
-           TransliteratedPerson, Passport, LicensePlate)
+           TransliteratedPerson, Passport, LicensePlate, BankAccount)
 
 default_registry = Registry.default()
 

@@ -1,13 +1,17 @@
-"""PASSPORT and LICENSE_PLATE.
+"""PASSPORT, LICENSE_PLATE and BANK_ACCOUNT.
 
 Passport numbers (E12345678, 123456789) look like any other id, so they are
 reported only right after a passport cue. Chinese plates (京A12345,
 粤B·D12345) have a shape nothing else shares: province character + letter +
-five or six characters; other plates (ABC-1234) need a plate cue.
+five or six characters; other plates (ABC-1234) need a plate cue.  Bank
+accounts: an IBAN with valid check digits anywhere, or 8-20 digits right
+after an account cue (account no., acct #, 账号, 账户).
 """
 from __future__ import annotations
 
 import re
+
+from stdnum import iban
 
 from .base import Recognizer
 
@@ -34,7 +38,7 @@ _PL = "A-HJ-NP-Z"  # plates skip I and O (they read as 1 and 0)
 _CN_PLATE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<v>[{_PROVINCES}][{_PL}][·・.\s-]?[{_PL}0-9]{{5,6}})(?![A-Za-z0-9])")
 _PLATE_CUE = re.compile(
-    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)"
+    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)|\bplates?"
     r"|车牌(?:号码|号)?)"
     r"\s*(?:(?i:is|was|of)\s+|[:：#]\s*|是|为)?\s*"
     r"(?<![A-Za-z0-9])(?P<v>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})(?![A-Za-z0-9])")
@@ -60,3 +64,25 @@ class LicensePlate(Recognizer):
         digits = sum(c.isdigit() for c in text)
         return 2 <= digits and any(c.isalpha() and c.isascii() for c in text) \
             and 4 <= sum(c.isalnum() for c in text) <= 8
+
+
+_IBAN = re.compile(r"(?<![A-Za-z0-9])(?P<v>[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])")
+_ACCOUNT = re.compile(
+    r"(?i:\b(?:account|acct\.?|a/c)(?:\s*(?:number|no\.?|num|#))?|账号|帐号|账户|帐户|收款账号)"
+    r"\s*(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
+    r"(?<![A-Za-z0-9])(?P<v>[0-9](?:[ -]?[0-9]){7,19})(?![A-Za-z0-9])")
+
+
+class BankAccount(Recognizer):
+    entity = "BANK_ACCOUNT"
+    base_score = 0.8
+    code_factor = 0.5
+
+    def candidates(self, text):
+        for m in _IBAN.finditer(text):
+            if iban.is_valid(m.group("v")):
+                yield m.start("v"), m.end("v"), 0.9
+        low = text.lower()
+        if "acc" in low or "a/c" in low or "账" in text or "帐" in text:
+            for m in _ACCOUNT.finditer(text):
+                yield m.start("v"), m.end("v"), self.base_score

@@ -74,7 +74,7 @@ _CARD_PATTERNS = (
     re.compile(_NOT_BEFORE + r"(?<![0-9][ -])(?P<v>[0-9]{4}(?P<s>[ -])[0-9]{6}(?P=s)"
                r"[0-9]{4,5})(?![0-9A-Za-z_]|[ -][0-9])"),
 )
-_CARD_CONTEXT = ("卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "银联", "账号", "帐号", "卡",
+_CARD_CONTEXT = ("卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "银联", "账号", "帐号", "卡", "银行", "开户行",
                  "card", "visa", "mastercard", "amex", "american express", "discover",
                  "jcb", "unionpay", "account", "acct", "cc", "pay", "payment")
 
