@@ -182,3 +182,23 @@ def test_accounts_and_plates(text, kind, value):
 ])
 def test_account_and_plate_look_alikes(text):
     assert [sp for sp in scan(text) if sp.type in ("BANK_ACCOUNT", "LICENSE_PLATE")] == []
+
+
+# Address tails and formats the probe found cut short or missed.
+@pytest.mark.parametrize("text, value", [
+    ("寄到北京市朝阳区望京街10号院2号楼1801", "北京市朝阳区望京街10号院2号楼1801"),
+    ("地址：浙江省杭州市西湖区文三路90号1号院3单元201", "浙江省杭州市西湖区文三路90号1号院3单元201"),
+    ("送到香港九龙尖沙咀弥敦道100号", "香港九龙尖沙咀弥敦道100号"),
+    ("Ship it to 12 Oak Lane, Flat 3, Leeds LS6 2AB please", "12 Oak Lane, Flat 3, Leeds LS6 2AB"),
+    ("Mail: 88 Queen St W, Unit 5, Ottawa, ON K1P 5E7", "88 Queen St W, Unit 5, Ottawa, ON K1P 5E7"),
+    ("Mon adresse : 12 Avenue des Champs, 75008 Paris", "12 Avenue des Champs, 75008 Paris"),
+    ("Vivo en Calle Mayor 5, 2ºA, 28013 Madrid", "Calle Mayor 5, 2ºA, 28013 Madrid"),
+    ("Lieferung an Hauptstraße 12, 10115 Berlin", "Hauptstraße 12, 10115 Berlin"),
+])
+def test_address_formats(text, value):
+    assert covered(text, "ADDRESS", value)
+
+
+@pytest.mark.parametrize("text", ["我知道这条路怎么走", "Avenue Q is a musical.", "The Rue Morgue murders"])
+def test_address_look_alikes(text):
+    assert [sp for sp in scan(text) if sp.type == "ADDRESS"] == []

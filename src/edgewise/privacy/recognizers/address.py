@@ -1,4 +1,5 @@
-"""ADDRESS: Chinese administrative/street sequences and US street addresses.
+"""ADDRESS: Chinese administrative/street sequences, and street addresses in
+English (US, UK, Canada) and continental European formats.
 
 Only street- or building-level addresses are flagged: "北京市朝阳区" or
 "New York" alone name a place, not a person's home.
@@ -30,20 +31,20 @@ _H = _han_class(_NOT_PLACE)
 _N = r"[0-9０-９]"
 _CN_NUM = r"[0-9一二三四五六七八九十百零〇两]"
 
-_PROV = rf"(?:{_H}{{2,3}}省|{_H}{{2,7}}?自治区|(?:北京|上海|天津|重庆)市)"
+_PROV = rf"(?:{_H}{{2,3}}省|{_H}{{2,7}}?自治区|(?:北京|上海|天津|重庆)市|(?:香港|澳门)(?:特别行政区)?)"
 _CITY = rf"(?:{_H}{{2,5}}?(?:市|自治州|地区|盟))"
-_DIST = rf"(?:{_H}{{1,5}}?(?:区|县|旗))"
+_DIST = rf"(?:{_H}{{1,5}}?(?:区|县|旗)|九龙|新界|港岛)"
 _TOWN = rf"(?:{_H}{{2,5}}?(?:镇|乡|街道))"
 # A road may carry a section (人民南路四段) and, in Shanghai style, a lane
 # number before the house number (张江路123弄4号).
-_ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同)"
+_ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同|道)"
          rf"(?:{_CN_NUM}{{1,3}}段)?(?:{_N}{{1,5}}[弄巷](?={_N}))?)")
-_HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號])"
-_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心))"
-_BLDG = rf"(?:(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"
+_HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號](?:院|{_N}{{1,4}}号院)?)"  # 27号院, 139号2号院
+_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心)(?:{_CN_NUM}{{1,2}}期)?)"
+_BLDG = rf"(?:(?:{_H}{{2,8}}?)?(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"  # 颐和国际A座
 _UNIT = rf"(?:{_CN_NUM}{{1,3}}单元)"
 _FLOOR = rf"(?:{_N}{{1,3}}(?:楼|层))"
-_ROOM = rf"(?:{_N}{{1,5}}(?:室|房)|(?<=单元){_N}{{3,4}}(?![0-9]))"
+_ROOM = rf"(?:{_N}{{1,5}}(?:室|房)|(?:(?<=单元)|(?<=楼)|(?<=栋)|(?<=座)|(?<=幢)){_N}{{3,4}}(?![0-9]))"
 
 _CN = re.compile(
     rf"(?P<v>{_PROV}?{_CITY}?{_DIST}?{_TOWN}?"
@@ -55,14 +56,28 @@ _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Cou
            r"|Trail|Trl|Plaza|Alley)")
 _DIR = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 _WORD = r"(?:[A-Z][a-z]+|[0-9]{1,3}(?:st|nd|rd|th))"
-_UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
+_UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
 _UK_POST = r"[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}"  # NW1 6XE, SW1A 1AA
+_CA_POST = r"[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]"  # M8V 3X7
 _CITY_EN = (r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s+"
-            rf"(?:{_UK_POST}|[A-Z]{{2}}(?:\s+[0-9]{{5}}(?:-[0-9]{{4}})?)?))")
+            rf"(?:{_UK_POST}|[A-Z]{{2}}(?:\s+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{_CA_POST}))?))")
 _US = re.compile(
     rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,6}}(?:-?[A-Z])?\s+(?:{_DIR}\s+)?{_WORD}"
     rf"(?:\s+{_WORD}){{0,3}}\s+{_SUFFIX}\.?(?:\s+{_DIR}(?![a-z]))?"
     rf"(?P<unit>{_UNIT_EN})?(?P<city>{_CITY_EN})?)(?![A-Za-z0-9])")
+
+# Continental Europe: "55 Rue de Rivoli, 75001 Paris", "Calle de Alcalá 112, 3ºB, 28009 Madrid",
+# "Hauptstraße 5, 10115 Berlin".
+_L = "A-Za-zÀ-ÖØ-öø-ÿ'’-"
+_EU_NAME = rf"(?:\s+(?:de|du|des|de la|d'|la|le|les|del|della|di|da|do|dos|das))*\s+[A-ZÀ-Þ][{_L}]+(?:\s+[A-ZÀ-Þ][{_L}]+){{0,3}}"
+_EU_TOWN = rf"(?:,\s*[0-9]{{4,5}}\s+[A-ZÀ-Þ][{_L}]+)"
+_EU = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:Rue|Avenue|Boulevard|Bd|Chemin|Allée|Place|Quai|Impasse)"
+    rf"{_EU_NAME}{_EU_TOWN}?"
+    rf"|(?:Calle|C/|Carrer|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|Paseo|Plaza|Largo){_EU_NAME},?\s+[0-9]{{1,4}}[A-Za-z]?"
+    rf"(?:,\s*[0-9]{{1,2}}\s?[ºª°]?\s?[A-Za-z]?)?{_EU_TOWN}?"
+    rf"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+[0-9]{{1,4}}[a-z]?{_EU_TOWN}?)"
+    rf"(?![A-Za-z0-9])")
 
 _CONTEXT = ("地址", "住址", "住在", "家住", "寄到", "寄往", "送到", "送至", "收货", "位于", "搬到",
             "address", "addr", "live at", "lives at", "living at", "ship to", "mail to",
@@ -104,11 +119,11 @@ def _trim_verb(text: str, s: int) -> int:
 
 
 # Every flagged address has a street or building marker; skip text without one.
-_ANCHOR = re.compile(r"[路街巷弄号號栋幢座室房苑村]|胡同|大道|单元|小区|花园|公寓|大厦|广场|新村|家园|社区|中心")
+_ANCHOR = re.compile(r"[路街巷弄号號栋幢座室房苑村道]|胡同|大道|单元|小区|花园|公寓|大厦|广场|新村|家园|社区|中心")
 
 
 def _has_hao(road: str) -> bool:
-    return road.endswith(("号", "號"))
+    return road.endswith(("号", "號", "院"))
 
 
 _ADMIN = re.compile(rf"{_PROV}|{_CITY}|{_DIST}|{_TOWN}")
@@ -133,3 +148,5 @@ class UsAddress(Recognizer):
     def candidates(self, text):
         for m in _US.finditer(text):
             yield m.start("v"), m.end("v"), 0.8 if m["city"] or m["unit"] else 0.6
+        for m in _EU.finditer(text):
+            yield m.start("v"), m.end("v"), 0.75
