@@ -19,7 +19,7 @@ from typing import Callable
 
 from edgewise.algo.sampling import SamplingParams
 from edgewise.edge.backends.base import Delta, Generation
-from edgewise.edge.sandbox import run_program
+from edgewise.edge.sandbox import run_program, same_number
 from edgewise.engine.chat import chat_tokens
 from edgewise.engine.generate import generate
 
@@ -63,8 +63,7 @@ def value_of(text: str) -> float | None:
     return run_program(code_of(text))
 
 
-def same_value(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+same_value = same_number  # the router compares the local and the node's program by it
 
 
 def messages(question: str) -> list[dict]:

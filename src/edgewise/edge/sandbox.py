@@ -108,6 +108,11 @@ def definitions(code: str) -> str | None:
     return None
 
 
+def same_number(a: float | None, b: float | None) -> bool:
+    """Equal up to float noise (0.1 + 0.2 vs 0.3), relative to the larger magnitude."""
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
 def run_program(code: str, timeout: float = TIMEOUT_S) -> float | None:
     """The number ``solution()`` returns, or None (rejected, crashed, too slow, not a number).
     Top-level example calls and prints are dropped first (definitions())."""

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-from edgewise.edge.sandbox import definitions
+from edgewise.edge.sandbox import definitions, same_number
 
 TIMEOUT_S = 5.0
 
@@ -63,21 +63,17 @@ def numbers(text: str) -> list[tuple[int, float]]:
     return sorted(found)
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
-
-
 def check_number(answer: str, value: float) -> bool:
     """The last number, or the first number after the last answer marker, equals value."""
     nums = numbers(answer)
     if not nums:
         return False
-    if _close(nums[-1][1], value):
+    if same_number(nums[-1][1], value):
         return True
     marks = list(_MARKER.finditer(answer))
     if marks:
         after = [v for pos, v in nums if pos >= marks[-1].end()]
-        return bool(after) and _close(after[0], value)
+        return bool(after) and same_number(after[0], value)
     return False
 
 
