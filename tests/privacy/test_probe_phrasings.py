@@ -202,3 +202,15 @@ def test_address_formats(text, value):
 @pytest.mark.parametrize("text", ["我知道这条路怎么走", "Avenue Q is a musical.", "The Rue Morgue murders"])
 def test_address_look_alikes(text):
     assert [sp for sp in scan(text) if sp.type == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Did Napoleon Bonaparte become emperor?", "Why does Elizabeth Bennet refuse the first proposal?",
+    "诸葛亮和曹操在赤壁之战中各扮演了什么角色？", "李白和杜甫谁更年长？", "Who painted the Mona Lisa?",
+])
+def test_famous_people_in_questions_are_not_private(text):
+    assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []
+
+
+def test_a_namesake_in_private_context_is_still_a_name():
+    assert covered("My coworker Jesus Alvarez called from 415-555-0199.", "PERSON", "Jesus Alvarez")

@@ -17,6 +17,7 @@ from .base import Recognizer
 from .names import (CN_TRIGGERS, COMPOUND_SURNAMES, GIVEN_CHARS, HONORIFICS, WEAK_COMPOUND, SURNAMES,
                     WEAK_SURNAMES)
 from .person_frame import frame_names
+from .public_figures import public_figure
 
 _lock = threading.Lock()
 _jieba_state: tuple | None = None
@@ -107,6 +108,9 @@ class ChinesePerson(Recognizer):
     tags or surname + common given-name characters."""
     entity = "PERSON"
     code_factor = 0.3
+
+    def validate(self, text: str) -> bool:
+        return not public_figure(text)  # Napoleon, 诸葛亮: a question about them names no one private
 
     def candidates(self, text):
         if not _HAN_RUN.search(text):

@@ -10,6 +10,7 @@ import re
 from .base import Recognizer
 from .name_dict import name_like, world_first_names
 from .names import EN_SURNAMES, FIRST_NAMES, NON_NAME_WORDS, PINYIN_GIVEN, PINYIN_SURNAMES
+from .public_figures import public_figure
 
 # --- English ----------------------------------------------------------------
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters: Björn, Lucía Fernández
@@ -90,6 +91,9 @@ class EnglishPerson(Recognizer):
                "author", "by", "from", "客户", "联系人", "姓名")
     context_boost = 0.3
     code_factor = 0.3
+
+    def validate(self, text: str) -> bool:
+        return not public_figure(text)  # Napoleon, 诸葛亮: a question about them names no one private
 
     def candidates(self, text):
         yield from _lowercase_names(text)

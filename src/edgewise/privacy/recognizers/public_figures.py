@@ -1,0 +1,140 @@
+"""Famous and fictional people a question may name without naming anyone's
+private data ("Did Napoleon Bonaparte become emperor?", "诸葛亮和曹操...").
+
+Redacting them costs the answer (the cloud sees <PERSON_1>) and protects no
+one, so a PERSON span that is exactly one of these is dropped.  A short,
+deliberate list: well-known historical, literary and public names only, not
+common first names.
+"""
+from __future__ import annotations
+
+PUBLIC_FIGURES = frozenset(line.strip().lower() for line in """
+Napoleon
+Napoleon Bonaparte
+Julius Caesar
+Cleopatra
+Alexander the Great
+Genghis Khan
+Abraham Lincoln
+George Washington
+Thomas Jefferson
+Winston Churchill
+Franklin Roosevelt
+Theodore Roosevelt
+John F. Kennedy
+Martin Luther King
+Martin Luther
+Mahatma Gandhi
+Nelson Mandela
+Queen Victoria
+Queen Elizabeth
+Elizabeth Bennet
+Mr. Darcy
+Sherlock Holmes
+Harry Potter
+Hermione Granger
+Frodo Baggins
+Hamlet
+Macbeth
+Don Quixote
+William Shakespeare
+Shakespeare
+Jane Austen
+Charles Dickens
+Mark Twain
+Leo Tolstoy
+Ernest Hemingway
+Albert Einstein
+Einstein
+Isaac Newton
+Charles Darwin
+Darwin
+Galileo
+Galileo Galilei
+Marie Curie
+Nikola Tesla
+Thomas Edison
+Alan Turing
+Ada Lovelace
+Aristotle
+Plato
+Socrates
+Confucius
+Karl Marx
+Adam Smith
+Sigmund Freud
+Leonardo da Vinci
+Michelangelo
+Vincent van Gogh
+Pablo Picasso
+Mona Lisa
+Ludwig van Beethoven
+Beethoven
+Wolfgang Amadeus Mozart
+Mozart
+Johann Sebastian Bach
+Christopher Columbus
+Marco Polo
+Jesus Christ
+Buddha
+Muhammad
+Elon Musk
+Bill Gates
+Steve Jobs
+Taylor Swift
+Michael Jordan
+孔子
+孟子
+老子
+庄子
+孙子
+秦始皇
+汉武帝
+唐太宗
+武则天
+康熙
+乾隆
+成吉思汗
+诸葛亮
+曹操
+刘备
+关羽
+张飞
+孙权
+赵云
+周瑜
+司马懿
+李白
+杜甫
+白居易
+苏轼
+王安石
+李清照
+屈原
+鲁迅
+曹雪芹
+贾宝玉
+林黛玉
+薛宝钗
+孙悟空
+猪八戒
+唐僧
+沙僧
+宋江
+武松
+林冲
+岳飞
+郑和
+孙中山
+毛泽东
+邓小平
+周恩来
+花木兰
+西施
+杨贵妃
+王昭君
+""".strip().splitlines())
+
+
+def public_figure(text: str) -> bool:
+    return " ".join(text.lower().split()) in PUBLIC_FIGURES
