@@ -38,7 +38,10 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe2: 120 more, blind, with buried and understated red flags (first
 # pass 0.94, 3 of 40 emergencies under-triaged: a cupful of coughed blood, sepsis
 # after a UTI, a rigid belly in Chinese; the rules were widened for them).
-HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2")
+# heldout_probe3: 120 more, blind, aimed at easy-to-miss areas (babies, pregnancy
+# and after birth, exposures, a calm suicide plan; first pass 0.742, 13 of 48
+# emergencies under-triaged; triage/hazards.py was written for them).
+HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

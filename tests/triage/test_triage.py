@@ -90,7 +90,8 @@ def test_thresholds_are_conservative():
     assert th.emergency <= 0.5 and th.clinic <= 0.5
 
 
-@pytest.fixture(scope="module", params=["heldout", "heldout_blind", "heldout_probe", "heldout_probe2"])
+@pytest.fixture(scope="module", params=["heldout", "heldout_blind", "heldout_probe", "heldout_probe2",
+                                                  "heldout_probe3"])
 def heldout_metrics(request):
     cases = load_cases(DATA_DIR / f"{request.param}.jsonl")
     return metrics([c.level for c in cases], [assess(c.text)["level"] for c in cases])

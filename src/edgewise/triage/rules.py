@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .amber import AMBER, AMBER_CONCEPTS
+from .hazards import HAZARD_CONCEPTS, HAZARD_FLAGS
 from .patterns import CONCEPTS, MASKS, RED_FLAGS
 from .text import ages, durations_days, is_negated, max_temperature, negated_spans, normalise
 
-_COMPILED = {name: re.compile(rx) for name, rx in {**CONCEPTS, **AMBER_CONCEPTS}.items()}
+_COMPILED = {name: re.compile(rx) for name, rx in {**CONCEPTS, **AMBER_CONCEPTS, **HAZARD_CONCEPTS}.items()}
+ALL_RED_FLAGS = {**RED_FLAGS, **HAZARD_FLAGS}
 _MASK = re.compile(MASKS)
 FEVER_C = 38.0
 
@@ -82,7 +84,7 @@ def _fired(facts: Facts, table: dict) -> list[str]:
 def red_flags(text: str | Facts) -> list[str]:
     """Red-flag ids that fire, in table order (empty list: no red flag)."""
     facts = text if isinstance(text, Facts) else Facts(text)
-    return _fired(facts, RED_FLAGS)
+    return _fired(facts, ALL_RED_FLAGS)
 
 
 def amber_flags(text: str | Facts) -> list[str]:

@@ -1,0 +1,58 @@
+"""Red flags of triage/hazards.py (from a third blind probe): each fires on new
+wordings of its sign, and look-alikes stay quiet.  The texts here are written
+for this test; the probe itself (heldout_probe3.jsonl) stays a measurement."""
+from __future__ import annotations
+
+import pytest
+
+from edgewise.triage import triage
+from edgewise.triage.hazards import HAZARD_FLAGS
+from edgewise.triage.rules import red_flags
+
+FIRES = {
+    "swallowed_magnet_or_battery": ["my 2 year old may have swallowed two small magnets from the fridge set",
+                                    "女儿把遥控器里的纽扣电池吞下去了"],
+    "bleeding_through_pressure": ["cut my hand on glass, still bleeding after 15 minutes of pressing on it",
+                                  "手指被刀划了，按着十分钟了还一直流血",
+                                  "a dog bit my son's cheek, there are two deep puncture wounds"],
+    "child_working_hard_to_breathe": ["baby's chest is sucking in with every breath, she's 4 months",
+                                      "宝宝喘气的时候锁骨上面往里凹",
+                                      "used my puffer 6 times and it isn't helping, I'm wheezing",
+                                      "he can't finish a sentence without stopping for air"],
+    "late_pregnancy_danger": ["I'm 38 weeks and the baby has barely moved since yesterday",
+                              "32 weeks pregnant, constant pain in my belly for the last hour, bump is rock hard"],
+    "overdose_or_plan": ["my brother took a whole bottle of sleeping pills an hour ago",
+                         "我已经攒够了安眠药，打算今晚结束自己"],
+    "carbon_monoxide": ["we've had the gas heater on all night and now we all have headaches",
+                        "屋里烧着蜂窝煤，老人头晕想吐"],
+    "unrousable": ["my 80 year old dad is very hard to wake and has a fever"],
+    "electric_injury": ["my husband got an electric shock from the socket and now his heart is racing",
+                        "装灯的时候触电了，手上有个小黑点"],
+    "mushroom_poisoning": ["we ate wild mushrooms we picked on our walk and now we're vomiting",
+                           "吃了山上采的野生菌，现在上吐下泻"],
+    "bleeding_after_birth": ["gave birth 4 days ago, now soaking a pad an hour and passing big clots",
+                             "产后一周，血越流越多，还有大血块"],
+}
+
+QUIET = [
+    "my kid swallowed a watermelon seed", "my phone battery died after I ate lunch", "手机电池不耐用，吃了饭再充",
+    "took a box of chocolates to work", "I wrote a thank-you note to my family",
+    "mild headache after cooking on my gas stove", "im 34 weeks, constant back ache when standing",
+    "static shock from the car door, fine now", "静电电了一下手指", "I cooked mushrooms from the supermarket, all fine",
+    "产后第三天还有一点出血，正常吗", "my teenager is hard to wake up in the mornings",
+]
+
+
+def test_every_hazard_flag_has_examples():
+    assert set(FIRES) == set(HAZARD_FLAGS)
+
+
+@pytest.mark.parametrize("flag,text", [(f, t) for f, ts in FIRES.items() for t in ts])
+def test_hazard_fires_and_makes_an_emergency(flag, text):
+    assert flag in red_flags(text)
+    assert triage(text)["level"] == "emergency"
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_look_alikes_raise_no_hazard(text):
+    assert not set(red_flags(text)) & set(HAZARD_FLAGS)
