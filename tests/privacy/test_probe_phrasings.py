@@ -214,3 +214,35 @@ def test_famous_people_in_questions_are_not_private(text):
 
 def test_a_namesake_in_private_context_is_still_a_name():
     assert covered("My coworker Jesus Alvarez called from 415-555-0199.", "PERSON", "Jesus Alvarez")
+
+
+# A third blind probe: names of many cultures, Chinese lists and nicknames, more
+# address formats.  New wordings of the same shapes.
+@pytest.mark.parametrize("text, kind, value", [
+    ("Send the minutes to Agnieszka Wójcik and the board.", "PERSON", "Agnieszka Wójcik"),
+    ("Contacts: Nguyễn Văn Hùng (Hanoi office)", "PERSON", "Nguyễn Văn Hùng"),
+    ("Signed,\nTemitope Adeyemi-Cole\ntemi.cole@example.org", "PERSON", "Temitope Adeyemi-Cole"),
+    ("I, Joana Ferreira, born 2 May 1990, authorise the transfer.", "PERSON", "Joana Ferreira"),
+    ("名单：吴一帆、郑多多、孙悦，按笔画排序。", "PERSON", "郑多多"),
+    ("名单：吴一帆、郑多多、孙悦，按笔画排序。", "PERSON", "吴一帆"),
+    ("阿明，明天记得带合同。", "PERSON", "阿明"),
+    ("“小林，把报价单发我。”", "PERSON", "小林"),
+    ("签证申请人：钟离云，出生日期1995年1月2日。", "PERSON", "钟离云"),
+    ("投诉人：韦小红（电话0771-5566780）", "PERSON", "韦小红"),
+    ("I sold my car, registration AB51 XYZ, last week.", "LICENSE_PLATE", "AB51 XYZ"),
+    ("Send it to Flat 2, 17 Elm Grove, Leeds LS6 2HT", "ADDRESS", "Flat 2, 17 Elm Grove, Leeds LS6 2HT"),
+    ("She rents Unit 3/15 Ocean St, Manly NSW 2095", "ADDRESS", "Unit 3/15 Ocean St, Manly NSW 2095"),
+    ("Office: 4th Floor, 22 MG Road, Pune 411001", "ADDRESS", "4th Floor, 22 MG Road, Pune 411001"),
+    ("Ship to 1-2-3 Jingumae, Shibuya-ku, Tokyo 150-0001", "ADDRESS", "1-2-3 Jingumae, Shibuya-ku, Tokyo 150-0001"),
+    ("住址：上海市浦东新区张杨路800弄阳光小区5栋1单元302室", "ADDRESS", "上海市浦东新区张杨路800弄阳光小区5栋1单元302室"),
+    ("地址是四川省成都市高新区天府大道北段100号环球中心E2区3栋2单元601室", "ADDRESS",
+     "四川省成都市高新区天府大道北段100号环球中心E2区3栋2单元601室"),
+])
+def test_probe3_shapes(text, kind, value):
+    assert covered(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ["阿里巴巴的财报什么时候发布？", "一小时，大概就能到", "老师，作业交到哪里？",
+                                  "Version 3.10.2.4 fixed it.", "Shibuya is busy at night."])
+def test_probe3_look_alikes(text):
+    assert [sp for sp in scan(text) if sp.type in ("PERSON", "ADDRESS", "IP_ADDRESS")] == []

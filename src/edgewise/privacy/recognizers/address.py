@@ -38,10 +38,10 @@ _TOWN = rf"(?:{_H}{{2,5}}?(?:镇|乡|街道))"
 # A road may carry a section (人民南路四段) and, in Shanghai style, a lane
 # number before the house number (张江路123弄4号).
 _ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同|道)"
-         rf"(?:{_CN_NUM}{{1,3}}段)?(?:{_N}{{1,5}}[弄巷](?={_N}))?)")
+         rf"(?:(?:{_CN_NUM}{{1,3}}|[东南西北中]|{_H}{{2,5}}?)段)?(?:{_N}{{1,5}}[弄巷](?={_N}|{_H}))?)")
 _HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號](?:院|{_N}{{1,4}}号院)?)"  # 27号院, 139号2号院
-_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心)(?:{_CN_NUM}{{1,2}}期)?)"
-_BLDG = rf"(?:(?:{_H}{{2,8}}?)?(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"  # 颐和国际A座
+_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心|[一二三四五六七八九十]区)(?:{_CN_NUM}{{1,2}}期)?)"
+_BLDG = rf"(?:(?:{_H}{{2,8}}?)?(?:[A-Za-z]?{_N}{{1,2}}区)?(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"  # 颐和国际A座, E1区12栋
 _UNIT = rf"(?:{_CN_NUM}{{1,3}}单元)"
 _FLOOR = rf"(?:{_N}{{1,3}}(?:楼|层))"
 _ROOM = rf"(?:{_N}{{1,5}}(?:室|房)|(?:(?<=单元)|(?<=楼)|(?<=栋)|(?<=座)|(?<=幢)){_N}{{3,4}}(?![0-9]))"
@@ -53,16 +53,20 @@ _CN = re.compile(
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
            r"|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq"
-           r"|Trail|Trl|Plaza|Alley)")
+           r"|Trail|Trl|Plaza|Alley|Close|Crescent|Cres|Grove|Gardens|Gdns|Mews|Walk|Rise|Row|Parade)")
 _DIR = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
-_WORD = r"(?:[A-Z][a-z]+|[0-9]{1,3}(?:st|nd|rd|th))"
+_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,3}|[0-9]{1,3}(?:st|nd|rd|th))"  # ..., MG Road, 5th Avenue
 _UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
 _UK_POST = r"[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}"  # NW1 6XE, SW1A 1AA
 _CA_POST = r"[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]"  # M8V 3X7
-_CITY_EN = (r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s+"
-            rf"(?:{_UK_POST}|[A-Z]{{2}}(?:\s+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{_CA_POST}))?))")
+_EIRCODE = r"[A-Z][0-9][0-9W]\s?[A-Z0-9]{4}"  # D11 X2F4
+_CITY_EN = (r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+[0-9]{1,2})?,?\s+"
+            rf"(?:{_UK_POST}|{_EIRCODE}|(?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT)\s+[0-9]{{4}}|[0-9]{{6}}"
+            rf"|[A-Z]{{2}}(?:\s+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{_CA_POST}))?))")
+# A flat or unit written before the house number: "Flat 4, 9 Carlton Terrace", "Unit 5/42 Beach Rd".
+_UNIT_FIRST = r"(?:(?:Flat|Unit|Apt|Apartment|Suite)\s*[0-9A-Za-z]{1,4}(?:,\s*|\s*/\s*)|[0-9]{1,2}(?:st|nd|rd|th) Floor,\s*)"
 _US = re.compile(
-    rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,6}}(?:-?[A-Z])?\s+(?:{_DIR}\s+)?{_WORD}"
+    rf"(?<![0-9A-Za-z])(?P<v>{_UNIT_FIRST}?[0-9]{{1,6}}(?:-?[A-Z])?\s+(?:{_DIR}\s+)?{_WORD}"
     rf"(?:\s+{_WORD}){{0,3}}\s+{_SUFFIX}\.?(?:\s+{_DIR}(?![a-z]))?"
     rf"(?P<unit>{_UNIT_EN})?(?P<city>{_CITY_EN})?)(?![A-Za-z0-9])")
 
@@ -71,11 +75,16 @@ _US = re.compile(
 _L = "A-Za-zÀ-ÖØ-öø-ÿ'’-"
 _EU_NAME = rf"(?:\s+(?:de|du|des|de la|d'|la|le|les|del|della|di|da|do|dos|das))*\s+[A-ZÀ-Þ][{_L}]+(?:\s+[A-ZÀ-Þ][{_L}]+){{0,3}}"
 _EU_TOWN = rf"(?:,\s*[0-9]{{4,5}}\s+[A-ZÀ-Þ][{_L}]+)"
+# Japan: "2-14-5 Dogenzaka, Shibuya-ku, Tokyo 150-0043".
+_JP = re.compile(r"(?<![0-9A-Za-z-])(?P<v>[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?\s+[A-Z][a-z]+(?:,\s*[A-Z][a-z]+-(?:ku|shi|cho|machi|gun))"
+                 r"(?:,\s*[A-Z][a-z]+)?(?:\s+[0-9]{3}-[0-9]{4})?)")
+_EU_FLAT = r"(?:,\s*(?:apto|apt|ap|sala|bloco|piso|andar|esc|puerta)\.?\s*[0-9A-Za-z]{1,4})?"
+_EU_BR = r"(?:,\s*[A-ZÀ-Þ][\w ]{2,30}?\s*-\s*[A-Z]{2})?(?:,\s*[0-9]{5}-[0-9]{3})?"  # São Paulo - SP, 01304-001
 _EU = re.compile(
     rf"(?<![0-9A-Za-z])(?P<v>[0-9]{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:Rue|Avenue|Boulevard|Bd|Chemin|Allée|Place|Quai|Impasse)"
     rf"{_EU_NAME}{_EU_TOWN}?"
     rf"|(?:Calle|C/|Carrer|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|Paseo|Plaza|Largo){_EU_NAME},?\s+[0-9]{{1,4}}[A-Za-z]?"
-    rf"(?:,\s*[0-9]{{1,2}}\s?[ºª°]?\s?[A-Za-z]?)?{_EU_TOWN}?"
+    rf"(?:,\s*[0-9]{{1,2}}\s?[ºª°]?\s?[A-Za-z]?)?{_EU_FLAT}{_EU_TOWN}?{_EU_BR}"
     rf"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+[0-9]{{1,4}}[a-z]?{_EU_TOWN}?)"
     rf"(?![A-Za-z0-9])")
 
@@ -148,5 +157,6 @@ class UsAddress(Recognizer):
     def candidates(self, text):
         for m in _US.finditer(text):
             yield m.start("v"), m.end("v"), 0.8 if m["city"] or m["unit"] else 0.6
-        for m in _EU.finditer(text):
-            yield m.start("v"), m.end("v"), 0.75
+        for rx in (_EU, _JP):
+            for m in rx.finditer(text):
+                yield m.start("v"), m.end("v"), 0.75

@@ -38,7 +38,7 @@ _PL = "A-HJ-NP-Z"  # plates skip I and O (they read as 1 and 0)
 _CN_PLATE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<v>[{_PROVINCES}][{_PL}][·・.\s-]?[{_PL}0-9]{{5,6}})(?![A-Za-z0-9])")
 _PLATE_CUE = re.compile(
-    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)|\bplates?"
+    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)|\bplates?|\bregistration"
     r"|车牌(?:号码|号)?)"
     r"\s*(?:(?i:is|was|of)\s+|[:：#]\s*|是|为)?\s*"
     r"(?<![A-Za-z0-9])(?P<v>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})(?![A-Za-z0-9])")
@@ -55,7 +55,7 @@ class LicensePlate(Recognizer):
         for m in _CN_PLATE.finditer(text):
             yield m.start("v"), m.end("v"), self.base_score
         low = text.lower()  # the cue regex is the slow part: run it only near a cue
-        if "plate" in low or "车牌" in text:
+        if "plate" in low or "registration" in low or "车牌" in text:
             for m in _PLATE_CUE.finditer(text):
                 yield m.start("v"), m.end("v"), self.base_score
 

@@ -16,7 +16,7 @@ SURNAMES = frozenset(
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 夏侯 宇文 长孙 司徒 端木 独孤 南宫 "
-    "百里 轩辕 呼延 万俟 闻人 澹台 申屠 太史 西门".split())
+    "百里 轩辕 呼延 万俟 闻人 澹台 申屠 太史 西门 钟离 宗政 濮阳 公冶 赫连 拓跋".split())
 
 # Compound surnames that are also ordinary words (东方明珠, 西门口, 百里挑一):
 # they count as surnames only with context, like WEAK_SURNAMES.
@@ -52,6 +52,7 @@ CN_TRIGGERS = ("我叫", "我是", "名叫", "叫做", "姓名", "名字", "患�
                "访客", "用户", "户名", "收款人", "付款人", "汇款人", "借款人", "出借人", "担保人", "承租人",
                "出租人", "承租方", "出租方", "甲方", "乙方", "买方", "卖方", "投保人", "被保险人", "受益人",
                "参会人有", "参会人", "候选人", "应聘人", "职员", "会员", "顾客", "住户", "司机", "学员",
+               "全名", "投诉人", "委托人", "当事人", "举报人", "受害人", "兹证明", "被告人", "原告",
                # verbs that address a person: 给张伟发消息, 通知李娜, 转告王强
                "发给", "给", "通知", "转告", "告诉", "提醒", "抄送")
 
@@ -83,7 +84,7 @@ rita tina jane julia sophie kate katie emma claire fiona shannon erin megan kris
 
 # Capitalised words that end "First Last" candidates: orgs, places, products.
 NON_NAME_WORDS = frozenset("""
-street st avenue ave road rd boulevard blvd lane ln drive dr court ct place way park
+street st avenue ave road rd boulevard blvd lane ln drive dr court ct place way park close crescent grove mews
 city county state states river lake mountain valley island beach bay hill hills center
 centre university college school academy institute hospital clinic bank group inc corp
 corporation company co ltd llc foundation software systems labs lab studio studios press

@@ -60,7 +60,7 @@ def _cn_context(text: str, start: int) -> bool:
 
 # Cues that introduce a name slot in a form or a sentence: what fills it up to the
 # next punctuation is a name even if it is also a word (员工高兴，/ 我叫夏天，/ 访客方圆，).
-_SLOT_CUES = ("我叫", "名叫", "姓名", "姓名是", "户名", "车主", "访客", "用户", "员工", "收款人", "付款人",
+_SLOT_CUES = ("我叫", "名叫", "姓名", "姓名是", "户名", "全名", "投诉人", "委托人", "当事人", "兹证明", "车主", "访客", "用户", "员工", "收款人", "付款人",
               "汇款人", "承租人", "出租人", "承租方", "出租方", "联系人", "收件人", "收货人", "寄件人",
               "持卡人", "申请人", "患者", "病人", "业主", "租客", "甲方", "乙方", "借款人", "担保人")
 _SLOT_END = "，,。.；;：:、!！?？ \t\n)）」』'\"“”"
@@ -78,12 +78,51 @@ _NICK_NOT = frozenset("小区 小心 小学 小组 小说 小时 小姐 小伙 �
 
 
 def nicknames(text: str):
-    for m in re.finditer(r"[小老阿]([\u4e00-\u9fff])", text):
+    """小王 / 老张 (a sure surname), 阿强 / 阿芳 (a given-name character), before a pause or particle."""
+    for m in re.finditer(r"([小老阿])([\u4e00-\u9fff])", text):
         s, e = m.start(), m.end()
-        if m.group(1) not in _STRONG_SURNAMES or text[s:e] in _NICK_NOT:
+        vocative = (s == 0 or text[s - 1] in _SLOT_END) and e < len(text) and text[e] in "，,"  # “小林，你...
+        ok = m.group(2) in _STRONG_SURNAMES or (m.group(1) == "阿" and m.group(2) in GIVEN_CHARS) \
+            or (vocative and m.group(2) in SURNAMES)
+        if not ok or text[s:e] in _NICK_NOT:
             continue
         if e == len(text) or text[e] in _SLOT_END or text[e] in _NICK_AFTER:
             yield s, e, 0.75
+
+
+_LIST_SEP = "、和及与"
+_ITEM_END = "、和及与，,。；;：:（(）) \t\n"
+
+
+def list_items(text: str, found: list[tuple[int, int, float]]):
+    """The other names in a list that holds one: 赵一鸣、钱多多、孙悦 (2-3 characters,
+    starting with a surname, between separators)."""
+    starts = {s for s, _, _ in found}
+    for s, e, _ in found:
+        # the next items
+        while e < len(text) and text[e] in _LIST_SEP:
+            j = e + 1
+            while j < len(text) and j - e <= 4 and text[j] not in _ITEM_END:
+                j += 1
+            if not _list_name(text[e + 1:j]) or e + 1 in starts:
+                break
+            starts.add(e + 1)
+            yield e + 1, j, 0.7
+            e = j
+        # the items before
+        while s > 0 and text[s - 1] in _LIST_SEP:
+            i = s - 1
+            while i > 0 and s - i <= 4 and text[i - 1] not in _ITEM_END:
+                i -= 1
+            if not _list_name(text[i:s - 1]) or i in starts:
+                break
+            starts.add(i)
+            yield i, s - 1, 0.7
+            s = i
+
+
+def _list_name(item: str) -> bool:
+    return 2 <= len(item) <= 3 and _given_ok(item) and (item[0] in SURNAMES or item[:2] in COMPOUND_SURNAMES)
 
 
 def _surname_len(text: str, i: int) -> int:
@@ -115,6 +154,11 @@ class ChinesePerson(Recognizer):
     def candidates(self, text):
         if not _HAN_RUN.search(text):
             return
+        found = list(self._names(text))
+        yield from found
+        yield from list_items(text, found)
+
+    def _names(self, text):
         seg, tags, freq = jieba_tools()
         yield from nicknames(text)
         for run in _HAN_RUN.finditer(text):

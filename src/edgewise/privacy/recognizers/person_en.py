@@ -6,6 +6,7 @@ first romanised names, and all-lowercase names after a cue.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .base import Recognizer
 from .name_dict import name_like, world_first_names
@@ -13,9 +14,11 @@ from .names import EN_SURNAMES, FIRST_NAMES, NON_NAME_WORDS, PINYIN_GIVEN, PINYI
 from .public_figures import public_figure
 
 # --- English ----------------------------------------------------------------
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters: Björn, Lucía Fernández
+# Latin-1 and Latin Extended letters (Björn, Wiśniewska, Yıldız, Nguyễn); the extended
+# blocks mix cases, so either may start a word there.
+_UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ", "a-zß-öø-ÿĀ-ſḀ-ỿı"
 _CAP = rf"(?:[A-Z]'|Mc)?[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+|'[{_UP}][{_LOW}]+)?"  # O'Neil, McDonald, Jin-woo
-_FULL = rf"{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}"
+_FULL = rf"{_CAP}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_CAP}){{0,2}}"  # one line: a name never wraps
 _TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Madam|Dame|Lady|Lord|Rev|Father|Sister|Pastor"
                     rf"|Rabbi|Imam|Herr|Frau|Monsieur|Madame|Mme|Mlle|Señor|Señora|Sr|Sra|Coach|Officer|Judge)"
                     rf"\.?\s+(?P<v>{_CAP}(?:\s+{_CAP})?)")
@@ -36,7 +39,7 @@ _WEAK_CUE = re.compile(
 # Overlapping (lookahead): in "Call Sarah Johnson" the pair "Call Sarah" is
 # rejected, and a consuming match would then skip "Sarah Johnson".
 _NOT_BEFORE = r"(?<![A-Za-z0-9À-ÖØ-öø-ÿ'’-])"  # a letter of the same word; a Chinese one is fine
-_BARE = re.compile(rf"{_NOT_BEFORE}(?=(?P<v>{_CAP}(?:\s+[A-Z]\.)?\s+{_CAP})\b)")
+_BARE = re.compile(rf"{_NOT_BEFORE}(?=(?P<v>{_CAP}(?:[ \t]+[A-Z]\.)?[ \t]+{_CAP})\b)")
 # More weak cues, checked on the words before each capitalised run (a longer
 # regex alternation costs ~0.1 ms per request): verbs that take a person and
 # relations ("my wife Anna", "it's Carlos", "loop in Priya").
@@ -44,6 +47,7 @@ _MORE_CUES = frozenset("""
 it's it’s invite remind email text call ping meet told asked emailed called texted thank via
 boss manager teacher student doctor nurse lawyer assistant owner holder guest visitor member driver
 employee customer applicant recipient cardholder contact patient attendees attendee invitees
+accountant dentist therapist tutor intern supervisor director recruiter realtor contractor vendor
 """.split())
 # Relations: after "my wife" any capitalised word is a name, not only a listed one.
 _RELATIONS = frozenset("""
@@ -58,6 +62,8 @@ _MORE_CUES_2 = frozenset(("it is", "loop in", "reply to", "note to", "message to
 _CAP_RUN = re.compile(rf"{_NOT_BEFORE}(?=(?P<v>{_FULL}))")
 _TITLE_WORDS = frozenset("mr mrs ms miss mx dr prof sir madam".split())
 _LIST_NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?P<v>{_CAP}(?:\s+{_CAP})?)\b")
+# A form's first person: "I, Chinedu Okafor, born ..." / "I, Ana Lima, hereby ...".
+_LEGAL_I = re.compile(rf"\bI,[ \t]+(?P<v>{_FULL}),")
 # A Latin-script name before a Chinese title (Okafor教授, Smith先生).
 _ZH_TITLE = re.compile(rf"{_NOT_BEFORE}(?P<v>{_CAP}(?:\s+{_CAP})?)(?=\s*(?:教授|老师|先生|女士|小姐|博士|医生|经理|总监|律师))")
 # Surnames written first in romanised Vietnamese and Korean names (not Le, Park, Han:
@@ -70,7 +76,7 @@ hwang ahn yoo jeon
 _SIGNOFF = re.compile(rf"(?m)(?:^|[-–—~]\s?)[ \t]*(?P<v>{_CAP}(?:\s{_CAP})?)[ \t]*[.!]?[ \t]*$")
 # All-lowercase names: chat text often skips capitals ("talked to john smith").
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’]+")
-_LOWER_FIELD = re.compile(r"(?i:\bname\s*[:：]\s*)(?P<v>[a-z][a-z'-]+)(?=\s*(?:[,;\n]|$))")
+_LOWER_FIELD = re.compile(r"(?i:\bname\s*[:：]?[ \t]*)(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){0,2})(?=\s*(?:[,;\n]|$))")
 _LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<v>[a-z][a-z'-]{2,})")
 _LOWER_CUE = re.compile(r"(?i:\b(?:name\s*[:：]|name\s+is|i\s+am|i'm|it's|call\s+me|this\s+is)\s*)"
                         r"(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?)(?P<end>\s*(?:[,;.\n]|$))?")
@@ -117,10 +123,12 @@ class EnglishPerson(Recognizer):
             tokens = _trim(m.group("v").split())
             if cue:  # after a relation any capitalised word; after a verb ("Call Back Later") a listed name
                 yield from self._emit(m, 0.8, need_first=cue != "relation", text=text, loose=True)
-            elif len(tokens) >= 2 and tokens[0].lower() in SURNAME_FIRST:  # Nguyen Van Minh
+            elif len(tokens) >= 2 and _fold(tokens[0].lower()) in SURNAME_FIRST:  # Nguyen Van Minh
                 yield from self._emit(m, 0.6, need_first=False, text=text)
         for m in _BARE.finditer(text):
             yield from self._emit(m, 0.6, need_first=True, text=text, two=True, loose=True)
+        for m in _LEGAL_I.finditer(text):
+            yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _ZH_TITLE.finditer(text):  # Okafor教授
             yield from self._emit(m, 0.85, need_first=False, text=text)
 
@@ -160,17 +168,23 @@ def _end(text: str, s: int, tokens: list[str]) -> int:
     return pos
 
 
+def _fold(word: str) -> str:
+    """siobhán -> siobhan, nguyễn -> nguyen: the lists are mostly unaccented."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _known_first(word: str, loose: bool) -> bool:
     if word in FIRST_NAMES:
         return True
-    return loose and word.split("-")[0] in world_first_names()
+    first = word.split("-")[0]
+    return loose and (first in world_first_names() or _fold(first) in world_first_names())
 
 
 def _surname_pair(tokens: list[str]) -> bool:
     """Grace Liu, Will Smith (a listed surname last); Nguyen Van Minh, Kim Min-jun (surname first)."""
     if len(tokens) < 2:
         return False
-    last, first = tokens[-1].lower(), tokens[0].lower()
+    last, first = _fold(tokens[-1].lower()), _fold(tokens[0].lower())
     if first in SURNAME_FIRST:
         return True
     return (last in EN_SURNAMES or last in PINYIN_SURNAMES) and (first in FIRST_NAMES or name_like(first))
