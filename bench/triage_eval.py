@@ -41,7 +41,11 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe3: 120 more, blind, aimed at easy-to-miss areas (babies, pregnancy
 # and after birth, exposures, a calm suicide plan; first pass 0.742, 13 of 48
 # emergencies under-triaged; triage/hazards.py was written for them).
-HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3")
+# heldout_probe4: 100 more, themes the earlier probes had not covered (first pass
+# 0.81, 9 of 44 emergencies under-triaged: cauda equina, DKA, smoke in the airway,
+# a curtain over one eye, a seizure not stopping, black stools with faintness, an
+# elder not drinking; hazards.py again).
+HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -32,6 +32,20 @@ FIRES = {
                            "吃了山上采的野生菌，现在上吐下泻"],
     "bleeding_after_birth": ["gave birth 4 days ago, now soaking a pad an hour and passing big clots",
                              "产后一周，血越流越多，还有大血块"],
+    "spinal_cord_or_cauda_equina": ["sciatica flared up, now my bum and inner thighs feel numb",
+                                    "腰疼好几天了，今天两条腿没劲，还尿不出来"],
+    "diabetic_ketoacidosis": ["my type 1 son has been vomiting and his breath smells fruity",
+                              "老公有糖尿病，今天呼吸又深又快，嘴里有烂苹果味"],
+    "smoke_in_the_airway": ["got out of a house fire, my voice is getting hoarse",
+                            "厨房着火后，爸爸鼻毛烧焦了，声音越来越哑"],
+    "curtain_over_vision": ["a dark curtain is coming down over my left eye, no pain",
+                            "左眼前面好像有黑影挡住了一半，看不清"],
+    "seizure_not_stopping": ["her seizure has been going for more than 5 minutes",
+                             "孩子抽了快8分钟了还没停"],
+    "black_stool_with_faintness": ["my poo has been jet black for two days and I nearly fainted",
+                                   "这两天大便发黑，早上起来头晕眼前发黑"],
+    "elder_not_drinking_and_drowsy": ["grandad 91 won't drink and is hard to wake this morning",
+                                      "奶奶85岁，这两天不吃不喝，叫了好几声才醒"],
 }
 
 QUIET = [
@@ -40,6 +54,10 @@ QUIET = [
     "mild headache after cooking on my gas stove", "im 34 weeks, constant back ache when standing",
     "static shock from the car door, fine now", "静电电了一下手指", "I cooked mushrooms from the supermarket, all fine",
     "产后第三天还有一点出血，正常吗", "my teenager is hard to wake up in the mornings",
+    "Hoarse voice for four weeks, smoker, 60 years old.", "60岁，抽烟，声音嘶哑四周了。",
+    "my legs are weak after the marathon", "type 1 diabetic, sugar a bit high after pizza",
+    "black stool after taking iron tablets, feel fine", "the shower curtain fell on me lol",
+    "heart rate 95 after coffee, feel drowsy after lunch",
 ]
 
 

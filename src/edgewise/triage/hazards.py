@@ -2,8 +2,9 @@
 after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
-Found by a third blind probe (2026-11-27): 13 of 48 emergencies were
-under-triaged, each a sign the main table phrased too narrowly or lacked.
+Found by blind probes (2026-11-27): the third under-triaged 13 of 48
+emergencies, the fourth 9 of 44, each a sign the main table phrased too
+narrowly or lacked.
 """
 from __future__ import annotations
 
@@ -56,6 +57,26 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "heavy_pp_bleeding": alt(
         r"(?:一|1|每)(?:个)?小时\S{0,3}(?:湿透|换|用)\S{0,6}(?:卫生巾|护垫|夜用|垫子)|大血块|出血越来越多|血越流越多",
         r"soak\w* (?:through )?(?:a |one |\d+ )?(?:pads?|maxi pads?) (?:an|per|every|in an?) hour|(?:big|large|huge) clots|clots (?:the size of|as big as)|bleeding (?:is )?(?:getting )?heavier"),
+    # --- a fourth probe ---------------------------------------------------
+    "saddle_numbness": alt(
+        r"numb\w* (?:\w+ ){0,2}(?:around|in|on) (?:my |his |her |their )?(?:bum|butt|bottom|groin|genitals|saddle|inner thighs|back passage)",
+        r"saddle (?:numbness|an(?:a)?esthesia)",
+        r"(?:bum|butt|bottom|groin|genitals|inner thighs)(?: and (?:\w+ ){0,2})? (?:\w+ ){0,2}(?:feel|feels|are|is|went|gone|going) numb",
+        rf"(?:会阴|屁股|肛门周围|裆部|大腿内侧){_NP}{{0,6}}(?:麻|没感觉|没知觉|木了)"),
+    "bladder_loss": alt(
+        r"wet (?:himself|herself|myself|themselves) (?:\w+ ){0,4}(?:didn't|didnt|did not|not) (?:even )?(?:feel|notice)",
+        r"(?:can't|cannot|unable to|couldn't) (?:pee|urinate|wee|pass urine)|(?:lost|losing|no) (?:control of (?:my |his |her )?)?bladder(?: control)?",
+        r"尿不出|憋不住尿|尿失禁|尿(?:了)?裤子(?:都)?(?:不知道|没感觉)|大小便失禁"),
+    "both_legs_weak": r"both (?:of (?:my|his|her) )?legs (?:\w+ ){0,2}(?:weak|numb|giving way|gave way)|(?:两条腿|双腿|两腿)(?:都)?(?:发软|没力|无力|麻|没劲)",
+    "diabetic": r"diabet\w*|type ?1\b|\bt1d\b|insulin|糖尿病|胰岛素",
+    "dka_signs": r"fruity|pear drops|nail polish|acetone|ketones?|烂苹果味|水果味|酮体|deep (?:and )?(?:fast|rapid) breath\w*|breathing (?:really |very )?deep and fast|呼吸(?:又)?深(?:又)?快",
+    "fire_smoke": r"\bfire\b|smoke inhalation|(?:inhaled|breathed in|breathing in|full of|thick|black) smoke|smoke-filled|着火|火灾|失火|浓烟|烟雾|被烟熏|熏黑",
+    "airway_burn": r"nose hairs? (?:are |were |got )?(?:burnt|burned|singed)|singed (?:nose|nasal) hairs?|hoarse|soot (?:in|around) (?:the |her |his )?(?:mouth|nose)|鼻毛(?:被)?(?:烧焦|烧了)|声音(?:越来越)?(?:嘶哑|哑)|嗓子(?:越来越)?哑|熏黑",
+    "curtain_vision": r"curtain (?:\w+ ){0,5}(?:over|across|in front of|covering) (?:my |his |her |the )?(?:\w+ )?(?:eye|vision|sight)|(?:eye|vision|sight) (?:\w+ ){0,4}(?:curtain|shadow)|shadow (?:coming|moving) (?:down|up|across)|(?:黑幕|幕布|帘子|窗帘|黑影){_NP}{{0,8}}(?:遮|挡|盖)|(?:半边|一半)看不见".replace("{_NP}", _NP).replace("{{0,8}}", "{0,8}"),
+    "long_seizure": r"抽了{_NP}{{0,4}}(?:分钟|min)|一直在抽|抽个不停|抽(?:了)?(?:快|将近|有)?\d+分钟|(?:seizure|fit|shaking) (?:\w+ ){0,3}(?:(?:for|over|more than|longer than) )+(?:\d+|five|ten) min".replace("{_NP}", _NP).replace("{{0,4}}", "{0,4}"),
+    "tarry_stool": r"(?:大便|便便|屎|拉的){_NP}{{0,6}}(?:黑乎乎|发黑|乌黑|像柏油|柏油)|(?:poo|poop|stool)s? (?:\w+ ){0,3}(?:like tar|tarry|jet black)".replace("{_NP}", _NP).replace("{{0,6}}", "{0,6}"),
+    "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) (?:[7-9]\d|1[01]\d)\b"
+                r"|\b(?:[7-9]\d|1[01]\d) ?(?:yo|y/o|years?|yrs?)\b|(?:[7-9]\d|1[01]\d)岁"),
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -73,4 +94,11 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "electric_injury": (("electric", "electric_harm"),),
     "mushroom_poisoning": (("wild_mushroom", "gut_upset"),),
     "bleeding_after_birth": (("postpartum", "heavy_pp_bleeding"), ("postpartum", "pregnancy_bleeding", "lightheaded")),
+    "spinal_cord_or_cauda_equina": (("saddle_numbness",), ("both_legs_weak", "bladder_loss")),
+    "diabetic_ketoacidosis": (("diabetic", "dka_signs"),),
+    "smoke_in_the_airway": (("fire_smoke", "airway_burn"),),
+    "curtain_over_vision": (("curtain_vision",),),
+    "seizure_not_stopping": (("long_seizure",),),
+    "black_stool_with_faintness": (("tarry_stool", "lightheaded"), ("tarry_stool", "fainted")),
+    "elder_not_drinking_and_drowsy": (("old_age", "hard_to_wake"), ("old_age", "lethargic")),
 }
