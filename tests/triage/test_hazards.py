@@ -46,6 +46,12 @@ FIRES = {
                                    "这两天大便发黑，早上起来头晕眼前发黑"],
     "elder_not_drinking_and_drowsy": ["grandad 91 won't drink and is hard to wake this morning",
                                       "奶奶85岁，这两天不吃不喝，叫了好几声才醒"],
+    "bleeding_inside_after_impact": ["fell off my bike onto the handlebars, belly hurts more and more and I feel faint",
+                                     "下午出了车祸，现在肚子越来越疼，一站起来就头晕"],
+    "bowel_obstruction": ["haven't passed wind or pooped in 3 days and keep vomiting",
+                          "三天没排气了，一直吐，肚子胀得像鼓"],
+    "shock_or_low_oxygen": ["mum's oxygen sats are 86% on the finger monitor",
+                            "爸爸发烧，血压85/50，人有点糊涂"],
 }
 
 QUIET = [
@@ -58,6 +64,8 @@ QUIET = [
     "my legs are weak after the marathon", "type 1 diabetic, sugar a bit high after pizza",
     "black stool after taking iron tablets, feel fine", "the shower curtain fell on me lol",
     "heart rate 95 after coffee, feel drowsy after lunch",
+    "my BP is usually 85/55 and I feel fine", "sats 97% after the run", "fell off my bike, grazed knee",
+    "constipated for 3 days, belly a bit bloated", "胃胀气，有点想吐，吃多了",
 ]
 
 

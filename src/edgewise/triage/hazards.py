@@ -3,7 +3,7 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
         r"(?:saved|stockpiled|collected|hoarded|saving|stockpiling) (?:up )?(?:enough )?(?:\w+ )?(?:pills|tablets|meds|medication)",
         r"结束(?:我)?自己|了结(?:我)?自己|(?:药|安眠药)(?:已经|都)?攒(?:够|好|齐)了|攒(?:够|了)\S{0,3}(?:药|安眠药)|写好了?遗言"),
     "co_source": r"炭盆|烧炭|炭火|煤炉|蜂窝煤|燃气热水器|煤气|gas (?:heater|fire|boiler)|charcoal|generator (?:indoors|inside|in the)|paraffin heater|kerosene heater",
-    "hard_to_wake": r"叫了?(?:好几声|好久|半天|几次|很多声|好几遍)才(?:醒|有反应)|(?:hard|difficult|impossible) to (?:wake|rouse)|won't wake (?:up)?",
+    "hard_to_wake": r"叫了?(?:好几声|好久|半天|几次|很多声|好几遍)才(?:醒|有反应)|叫不(?:太)?醒|(?:hard|difficult|impossible) to (?:wake|rouse)|won't wake (?:up)?",
     "electric": r"触电|被电(?:了|到|击)|电击|electrocut\w*|electric(?:al)? shock|got (?:a )?shock(?:ed)? (?:from|by|off) (?:a |the )?(?:socket|outlet|wire|cable|plug|mains)",
     "electric_harm": r"弹开|被弹|甩开|thrown (?:back|across|off)|(?:小)?黑点|burn mark|entry (?:wound|mark)|心跳(?:乱|不齐|很乱)|heart (?:is |was |keeps |feels )?(?:racing|skipping|irregular|fluttering|weird|pounding)|palpitations",
     "wild_mushroom": r"野生菌|野蘑菇|野生蘑菇|采的(?:蘑菇|菌)|毒蘑菇|毒菌|wild mushrooms?|foraged mushrooms?|mushrooms? (?:\w+ ){0,2}(?:picked|found|foraged)",
@@ -77,6 +77,15 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "tarry_stool": r"(?:大便|便便|屎|拉的){_NP}{{0,6}}(?:黑乎乎|发黑|乌黑|像柏油|柏油)|(?:poo|poop|stool)s? (?:\w+ ){0,3}(?:like tar|tarry|jet black)".replace("{_NP}", _NP).replace("{{0,6}}", "{0,6}"),
     "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) (?:[7-9]\d|1[01]\d)\b"
                 r"|\b(?:[7-9]\d|1[01]\d) ?(?:yo|y/o|years?|yrs?)\b|(?:[7-9]\d|1[01]\d)岁"),
+    # --- a fifth probe ----------------------------------------------------
+    "impact": r"car crash|crashed|collision|accident|airbag|(?:fell|fall|fallen) (?:off|from|down)|kicked in|hit in the (?:belly|stomach)|车祸|撞车|被撞|摔(?:倒|下)",
+    "belly": r"belly|stomach|tummy|abdom\w*|肚子|腹部|腹痛",
+    "no_passage": r"(?:haven't|hasn't|havent|hasnt|not|no|can't|cannot) (?:\w+ ){0,3}(?:pooped|pooed|passed wind|farted|had a bowel movement|passing wind)|不排气|不放屁|没(?:有)?放屁|没(?:有)?排气|(?:几天|两天|三天)没(?:有)?(?:大便|排便)",
+    "green_vomit": r"(?:throwing up|vomiting|vomited|sick) (?:\w+ ){0,2}green|green (?:vomit|sick|bile)|吐(?:出)?(?:了)?(?:黄)?绿(?:色)?(?:的)?(?:水|东西|液体)",
+    "distended": r"swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
+    # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
+    "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
+    "low_spo2": r"(?:spo2|sats?|oxygen(?: level| saturation)?|血氧(?:饱和度)?|饱和度)\D{0,8}(?:[5-8]\d|9[01])\s*%",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -101,4 +110,8 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "seizure_not_stopping": (("long_seizure",),),
     "black_stool_with_faintness": (("tarry_stool", "lightheaded"), ("tarry_stool", "fainted")),
     "elder_not_drinking_and_drowsy": (("old_age", "hard_to_wake"), ("old_age", "lethargic")),
+    "bleeding_inside_after_impact": (("impact", "belly", "lightheaded"), ("impact", "belly", "fainted")),
+    "bowel_obstruction": (("no_passage", "gut_upset"), ("green_vomit", "distended"), ("no_passage", "distended")),
+    "shock_or_low_oxygen": (("low_spo2",), ("low_bp", "lightheaded"), ("low_bp", "confused_any"), ("low_bp", "hard_to_wake"),
+                            ("low_bp", "fever_any"), ("low_bp", "fainted")),
 }

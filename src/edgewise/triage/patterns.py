@@ -129,7 +129,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|bring\w* up|brought up) (?:up )?(?:(?:about|around|maybe|like|almost|nearly|over|at least|a lot|lots|large amounts?|a large amount|some|a little|a bit|bright red|dark red|dark|fresh|a cup(?:ful)?|cupfuls?|a mouthful|mouthfuls|a spoonful|spoonfuls|a handful|a glass|half a cup|a \w+ful)(?: of)? ){0,3}(?:blood|clots|coffee[- ]grounds?)(?![- ]?(?:streak|tinge|stain|fleck))",
         r"(?:bloody|blood in (?:the |his |her |my )?)(?:vomit|sick)|coffee[- ]ground|ha?ematemesis|ha?emoptysis",
         r"(?:black|tarry|tar-like) (?:\w+ )?(?:stools?|poo|poop|bowel movements?)|stools? (?:are |is |look )?(?:black|tarry)",
-        r"吐(?:了)?[^\s,。]{0,4}(?:鲜)?血(?!丝)|呕血|咳血(?!丝)|咯血(?!丝)|(?:咳|吐)出(?:了)?(?:一点|一些|少量|好多|很多)?(?:鲜)?血(?!丝)|呕吐物(?:里)?(?:有|带)血",
+        r"吐(?:了)?[^\s,。，]{0,7}(?:鲜)?血(?!丝)|呕血|咳血(?!丝)|咯血(?!丝)|(?:咳|吐)出(?:了)?(?:一点|一些|少量|好多|很多)?(?:鲜)?血(?!丝)|呕吐物(?:里)?(?:有|带)血",
         r"(?:拉|解|排)(?:出)?(?:了)?(?:黑|柏油)(?:色)?(?:的)?(?:便|大便|屎)|黑便|柏油(?:样|色)(?:大)?便|大便(?:是)?(?:黑色|柏油)"),
     # --- mental health ---------------------------------------------------
     "self_harm": alt(
