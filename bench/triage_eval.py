@@ -48,8 +48,12 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe5: 100 more in many writing styles and with vital signs (first pass
 # 0.83, 4 of 40 under-triaged: bleeding inside after a crash, bowel obstruction,
 # sepsis written as BP/HR/SpO2, a mouthful of vomited blood).
+# heldout_probe6: 100 more, forum and family-chat styles (first pass 0.78, 8 of 40
+# under-triaged: bleeding on blood thinners, a deep self-harm cut, a chemical in the
+# eye, a possible ectopic, a head bump on warfarin, a 2-month-old at 38.2, dry
+# nappies, jaw pain with cold sweat).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
-           "heldout_probe5")
+           "heldout_probe5", "heldout_probe6")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -52,6 +52,17 @@ FIRES = {
                           "三天没排气了，一直吐，肚子胀得像鼓"],
     "shock_or_low_oxygen": ["mum's oxygen sats are 86% on the finger monitor",
                             "爸爸发烧，血压85/50，人有点糊涂"],
+    "bleeding_on_blood_thinners": ["dad is on xarelto and his nosebleed won't stop",
+                                   "鼻血流了一个小时了还是止不住"],
+    "chemical_in_the_eye": ["splashed oven cleaner in my eye, it burns", "消毒液溅到眼睛里了，睁不开"],
+    "possible_ectopic": ["period is 10 days late, sharp pain low in my belly on the right and I nearly fainted",
+                         "例假推迟了一周，小腹一侧很痛，刚才差点晕倒"],
+    "head_injury_on_blood_thinners": ["grandma takes warfarin and hit her head on the table", "爷爷吃华法林，刚才摔了一跤磕到头"],
+    "fever_in_a_young_baby": ["my 6 weeks old feels hot, temp 38.4", "宝宝刚满月，额温38.1"],
+    "dry_nappies": ["no wet nappies since last night, baby is 9 months", "孩子一整天尿不湿都是干的"],
+    "floppy_unresponsive": ["toddler is floppy and not responding normally after the vomiting", "孩子软绵绵的，叫他也不理"],
+    "atypical_heart_attack": ["mum 72 says her jaw aches, she's sweaty and feels sick",
+                              "我爸下巴疼，出冷汗，想吐"],
 }
 
 QUIET = [
@@ -66,6 +77,9 @@ QUIET = [
     "heart rate 95 after coffee, feel drowsy after lunch",
     "my BP is usually 85/55 and I feel fine", "sats 97% after the run", "fell off my bike, grazed knee",
     "constipated for 3 days, belly a bit bloated", "胃胀气，有点想吐，吃多了",
+    "宝宝两个月，体温36.8，吃奶好", "眼睛进了沙子", "period is late, mild cramps", "家里84消毒液的味道很大",
+    "jaw aches after the dentist", "nosebleed stopped after 5 minutes of pinching",
+    "feeling a bit limp and tired after the flu", "孩子蔫蔫的，不太想吃饭",
 ]
 
 

@@ -3,7 +3,7 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, the fifth 4 of 40, each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -86,6 +86,24 @@ HAZARD_CONCEPTS: dict[str, str] = {
     # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
     "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
     "low_spo2": r"(?:spo2|sats?|oxygen(?: level| saturation)?|血氧(?:饱和度)?|饱和度)\D{0,8}(?:[5-8]\d|9[01])\s*%",
+    # --- a sixth probe ----------------------------------------------------
+    "anticoagulant": r"eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|clopidogrel|plavix|华法林|利伐沙班|阿哌沙班|抗凝|氯吡格雷",
+    "bleed_not_stopping": alt(
+        r"(?:nosebleed|nose bleed|bleed\w*|blood) (?:\w+ ){0,2}(?:won't|wont|doesn't|will not|not|isn't) (?:stop|stopping|slowing)",
+        rf"血{_NP}{{0,3}}止不住|止不住(?:血|地流)|鼻血{_NP}{{0,12}}(?:止不住|停不下来|不停)"),
+    "long_minutes": r"(?:[3-9]\d|1\d\d) ?(?:min|mins|minutes)|(?:half an|an|over an) hour|半个?小时|[3-9]\d分钟|(?:一|\d+)个(?:多)?小时|\d+ ?(?:hours?|hrs?)",
+    "deep_cut": r"(?:划|割|切)得(?:很|特别|好)深|口子(?:是)?张开|(?:cut|slash\w*) (?:\w+ ){0,2}deep|gaping|can see (?:fat|bone|yellow)|能看到里面",
+    "chemical": r"bleach|chemical|cleaner|acid|\blye\b|ammonia|洁厕灵|消毒液|漂白剂|清洁剂|石灰|烧碱|强酸|强碱|84",
+    "in_eye": r"(?:in|into) (?:my |his |her |their |the )?eyes?|(?:溅|喷|进|弄)(?:到|进)?(?:了)?(?:眼睛|眼里|眼)",
+    "missed_period": r"(?:大姨妈|月经|例假)(?:推迟|晚了|没来|迟了)|period (?:is |was )?(?:\w+ (?:days?|weeks?) )?(?:late|overdue)|missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was |came back )?positive|验孕棒两条杠",
+    "low_belly": r"belly|stomach|tummy|abdom\w*|pelvi\w*|肚子|腹部|下腹|小腹|腹",
+    "head_bump": r"(?:磕|撞|碰|摔)(?:到|在)?(?:了)?(?:头|脑袋|后脑勺|额头)|(?:后脑勺|头|脑袋|额头)(?:磕|撞|着地)|hit (?:my |his |her |their )?head|bumped (?:my |his |her |their )?head|head (?:injury|bump)",
+    "young_infant": r"(?:才|刚)?(?:一|两|1|2)个(?:多)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
+    "dry_nappies": r"(?:尿不湿|纸尿裤|尿布|尿片){_NP}{{0,6}}(?:没湿|都是干的|干的)|no wet (?:nappies|diapers|nappy|diaper)|(?:nappy|diaper) (?:has been |is |was )?dry|哭(?:都)?没(?:有)?眼泪|crying (?:with )?no tears".replace("{_NP}", _NP).replace("{{0,6}}", "{0,6}"),
+    "jaw_pain": r"\bjaw\b|下巴|下颌|牙根",
+    "floppy": r"floppy|\blimp\b|软软的|软绵绵|蔫(?:蔫)?的?|浑身没劲",
+    "poor_response": r"(?:叫|喊)(?:她|他|也)*不(?:怎么)?(?:理|应)|不理人|没(?:什么)?反应|眼睛半睁|not responding (?:normally|properly|to us)|barely respond\w*|staring blankly|won't look at (?:me|us)",
+    "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -114,4 +132,13 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "bowel_obstruction": (("no_passage", "gut_upset"), ("green_vomit", "distended"), ("no_passage", "distended")),
     "shock_or_low_oxygen": (("low_spo2",), ("low_bp", "lightheaded"), ("low_bp", "confused_any"), ("low_bp", "hard_to_wake"),
                             ("low_bp", "fever_any"), ("low_bp", "fainted")),
+    "bleeding_on_blood_thinners": (("bleed_not_stopping", "anticoagulant"), ("bleed_not_stopping", "long_minutes"),
+                                   ("deep_cut", "bleed_not_stopping")),
+    "chemical_in_the_eye": (("chemical", "in_eye"),),
+    "possible_ectopic": (("missed_period", "low_belly", "fainted"), ("missed_period", "low_belly", "lightheaded")),
+    "head_injury_on_blood_thinners": (("anticoagulant", "head_bump"),),
+    "fever_in_a_young_baby": (("young_infant", "fever_any"), ("young_infant", "fever_number")),
+    "dry_nappies": (("dry_nappies",),),
+    "floppy_unresponsive": (("floppy", "poor_response"),),
+    "atypical_heart_attack": (("jaw_pain", "sweating", "gut_upset"), ("jaw_pain", "sweating", "old_age")),
 }

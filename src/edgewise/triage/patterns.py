@@ -203,7 +203,7 @@ CONCEPTS: dict[str, str] = {
     # --- infection signs -------------------------------------------------
     "fever": alt(
         r"fever\w*|febrile|high temp\w*|feels? (?:very )?hot|burning hot|hot to (?:the )?touch|temperature (?:of|is|was|at|up|over|went|spiked|reached|\d)|running a temp\w*|burning up",
-        r"发烧|发热|高烧|高热|低烧|烧到|发烫|浑身烫|体温(?:高|升高|\d)|烧得(?:厉害|很高)"),
+        r"发烧|发热|高烧|高热|低烧|烧到|发烫|浑身烫|体温(?:高|升高|3[89]|4[0-2])|烧得(?:厉害|很高)"),
     "stiff_neck": alt(
         r"stiff neck|neck (?:is |feels |became |very |really )*(?:stiff|rigid)|neck stiffness",
         r"(?:can't|cannot|unable to) (?:bend|touch|put|move) (?:his|her|my|their) (?:chin|neck|head) (?:to|forward|down|onto)",
