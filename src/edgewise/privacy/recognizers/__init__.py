@@ -20,12 +20,14 @@ from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson
 from .person_en import EnglishPerson
 from .phone import CnLandline, PhoneNumber
+from .structured import StructuredAccount, StructuredDob, StructuredPerson
 from .translit import TransliteratedPerson
 
 # Order matters only for exact ties (same span, same score): earlier wins.
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
            IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson,
-           TransliteratedPerson, Passport, LicensePlate, BankAccount)
+           TransliteratedPerson, Passport, LicensePlate, BankAccount, StructuredPerson, StructuredDob,
+           StructuredAccount)
 
 default_registry = Registry.default()
 

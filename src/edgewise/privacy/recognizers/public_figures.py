@@ -41,6 +41,8 @@ William Shakespeare
 Shakespeare
 Jane Austen
 Charles Dickens
+Arthur Conan Doyle
+Arthur Conan
 Mark Twain
 Leo Tolstoy
 Ernest Hemingway

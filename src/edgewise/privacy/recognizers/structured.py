@@ -1,0 +1,104 @@
+"""PII in pasted structure: chat logs, email headers, tables.
+
+People paste these into an assistant as they are.  The structure says what a
+field holds even when the value alone does not look like a name or a date:
+
+  [10:32] 欧阳晓峰: ...          a chat speaker label is a person
+  From: Olumide Adeyemi <o@x.io>   a display name before an address is a person
+  name,email,dob / | 姓名 | 出生日期 |   a column named like a name, a birth date or
+                                   an account holds one in every row
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+
+_SPEAKER = re.compile(r"(?m)^[ \t>]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?P<v>[^:：\n\[\]]{1,30}?)[ \t]*[:：]")
+_DISPLAY = re.compile(r"(?:(?i:from|to|cc|bcc|reply-to)|发件人|收件人|抄送)[ \t]*[:：][ \t]*\"?(?P<v>[^<>\"\n,;:@]{2,40}?)\"?[ \t]*<[^<>@\s]+@[^<>\s]+>"
+                      r"|(?P<w>[A-Z][^<>\"\n,;:@]{2,40}?)[ \t]*<[^<>@\s]+@[^<>\s]+>[ \t]*(?:wrote|写道)")
+_ROLE = re.compile(r"^(?:物业|客服|店长|司机|老师|agent|support|customer|user|you|me|bot|system)[-–·]?", re.I)
+
+_COLUMNS = {
+    "PERSON": re.compile(r"(?i)^(?:full[ _]?name|name|first[ _]?name|last[ _]?name|surname|patient|employee|"
+                         r"customer|contact|passenger|student|holder|account[ _]?holder|姓名|名字|患者|员工|乘客|学生|户名|联系人)$"),
+    "DATE_OF_BIRTH": re.compile(r"(?i)^(?:dob|d\.o\.b\.?|date[ _]?of[ _]?birth|birth[ _]?date|birthday|出生日期|生日|出生年月)$"),
+    "BANK_ACCOUNT": re.compile(r"(?i)^(?:bank[ _]?account|account[ _]?(?:no|number)?|acct|iban|账号|银行账号|卡号)$"),
+}
+
+
+_TOTALS = {"合计", "总计", "小计", "共计", "平均", "total", "sum", "subtotal", "average", "n/a", "-", "—"}
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a comma-, tab- or pipe-separated line, trimmed."""
+    sep = "|" if line.count("|") >= 2 else "\t" if "\t" in line else "," if line.count(",") >= 1 else None
+    if sep is None:
+        return []
+    out, pos = [], 0
+    for part in line.split(sep):
+        s = pos + len(part) - len(part.lstrip())
+        e = pos + len(part.rstrip())
+        out.append((s, e))
+        pos += len(part) + 1
+    if sep == "|":  # "| a | b |": drop the empty edges
+        out = out[1:] if line.lstrip().startswith("|") else out
+        out = out[:-1] if line.rstrip().endswith("|") else out
+    return out
+
+
+def table_values(text: str, kind: str) -> list[tuple[int, int]]:
+    """Spans of the cells under a header naming ``kind`` (PERSON, DATE_OF_BIRTH, BANK_ACCOUNT)."""
+    want = _COLUMNS[kind]
+    found, col, width, offset = [], None, 0, 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        cells = _cells(body)
+        if col is None:
+            names = [body[s:e].strip().strip("*#").strip() for s, e in cells]
+            hits = [i for i, n in enumerate(names) if want.match(n)]
+            if hits and len(cells) >= 2:
+                col, width = hits[0], len(cells)
+        elif len(cells) == width and not set(body.strip()) <= set("|-: "):
+            s, e = cells[col]
+            if e > s and body[s:e].strip().lower() not in _TOTALS:
+                found.append((offset + s, offset + e))
+        elif len(cells) != width:
+            col = None  # the table ended
+        offset += len(line)
+    return found
+
+
+class StructuredPerson(Recognizer):
+    entity = "PERSON"
+    base_score = 0.8
+
+    def candidates(self, text):
+        if "[" in text:
+            for m in _SPEAKER.finditer(text):
+                if not _ROLE.match(m.group("v").strip()):
+                    yield m.start("v"), m.end("v"), 0.85
+        if "@" in text:
+            for m in _DISPLAY.finditer(text):
+                g = "v" if m.group("v") else "w"
+                yield m.start(g), m.end(g), 0.85
+        for s, e in table_values(text, "PERSON"):
+            yield s, e, 0.8
+
+
+class StructuredDob(Recognizer):
+    entity = "DATE_OF_BIRTH"
+
+    def candidates(self, text):
+        for s, e in table_values(text, "DATE_OF_BIRTH"):
+            if any(c.isdigit() for c in text[s:e]):
+                yield s, e, 0.85
+
+
+class StructuredAccount(Recognizer):
+    entity = "BANK_ACCOUNT"
+
+    def candidates(self, text):
+        for s, e in table_values(text, "BANK_ACCOUNT"):
+            if sum(c.isdigit() for c in text[s:e]) >= 6:
+                yield s, e, 0.8
