@@ -246,3 +246,17 @@ def test_probe3_shapes(text, kind, value):
                                   "Version 3.10.2.4 fixed it.", "Shibuya is busy at night."])
 def test_probe3_look_alikes(text):
     assert [sp for sp in scan(text) if sp.type in ("PERSON", "ADDRESS", "IP_ADDRESS")] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("can you text me Farida's number?", "Farida"),
+    ("报案人张雪梅在小区门口被撞", "张雪梅"),
+    ("甲方（出租人）高原，乙方（承租人）王伟", "高原"),
+])
+def test_probe4_cues(text, value):
+    assert covered(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ["Mother's Day card ideas", "Google's new phone is out", "Paris's mayor spoke"])
+def test_possessive_look_alikes(text):
+    assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []

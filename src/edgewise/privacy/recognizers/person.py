@@ -42,7 +42,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _STOP = frozenset("的了是在和与及说道问跟把被给对也都就又还要会能吗呢吧啊呀哦嗯很不没来去到从向往"
                   "这那个们我你他她它年月日时分秒号先女发送打写寄")
 _NAME_TAGS = ("nr", "nrt", "nrfg")
-_CTX_STRIP = " \t:：,，"
+_CTX_STRIP = " \t:：,，)）"  # 乙方（承租人）高山
 _EN_TRIGGERS = ("name", "contact", "patient", "mr", "mrs", "ms", "dr", "signed", "client")
 _HONORIFIC = re.compile("|".join(sorted(HONORIFICS, key=len, reverse=True)))
 _VERB_AFTER = ("说", "表示", "告诉", "认为", "问", "回答", "来", "去", "和", "跟", "给", "的电话")
@@ -60,7 +60,8 @@ def _cn_context(text: str, start: int) -> bool:
 
 # Cues that introduce a name slot in a form or a sentence: what fills it up to the
 # next punctuation is a name even if it is also a word (员工高兴，/ 我叫夏天，/ 访客方圆，).
-_SLOT_CUES = ("我叫", "名叫", "姓名", "姓名是", "户名", "全名", "投诉人", "委托人", "当事人", "兹证明", "车主", "访客", "用户", "员工", "收款人", "付款人",
+_SLOT_CUES = ("我叫", "名叫", "姓名", "姓名是", "户名", "全名", "投诉人", "委托人", "当事人", "兹证明", "报案人",
+              "证人", "患儿", "大名", "车主", "访客", "用户", "员工", "收款人", "付款人",
               "汇款人", "承租人", "出租人", "承租方", "出租方", "联系人", "收件人", "收货人", "寄件人",
               "持卡人", "申请人", "患者", "病人", "业主", "租客", "甲方", "乙方", "借款人", "担保人")
 _SLOT_END = "，,。.；;：:、!！?？ \t\n)）」』'\"“”"

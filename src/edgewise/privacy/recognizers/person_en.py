@@ -62,6 +62,10 @@ _MORE_CUES_2 = frozenset(("it is", "loop in", "reply to", "note to", "message to
 _CAP_RUN = re.compile(rf"{_NOT_BEFORE}(?=(?P<v>{_FULL}))")
 _TITLE_WORDS = frozenset("mr mrs ms miss mx dr prof sir madam".split())
 _LIST_NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?P<v>{_CAP}(?:\s+{_CAP})?)\b")
+# A possessive before something only a person has: "Marcus's number", "Ethan's party".
+_POSSESSIVE = re.compile(rf"{_NOT_BEFORE}(?P<v>{_CAP})['’]s[ \t]+(?:new[ \t]+)?(?:number|phone|cell|mobile|email|"
+                         r"address|birthday|party|mom|mum|dad|wife|husband|kids?|son|daughter|car|house|flat|"
+                         r"apartment|passport|account|details|contact)\b")
 # A form's first person: "I, Chinedu Okafor, born ..." / "I, Ana Lima, hereby ...".
 _LEGAL_I = re.compile(rf"\bI,[ \t]+(?P<v>{_FULL}),")
 # A Latin-script name before a Chinese title (Okafor教授, Smith先生).
@@ -127,6 +131,8 @@ class EnglishPerson(Recognizer):
                 yield from self._emit(m, 0.6, need_first=False, text=text)
         for m in _BARE.finditer(text):
             yield from self._emit(m, 0.6, need_first=True, text=text, two=True, loose=True)
+        for m in _POSSESSIVE.finditer(text):
+            yield from self._emit(m, 0.75, need_first=True, text=text, loose=True)
         for m in _LEGAL_I.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _ZH_TITLE.finditer(text):  # Okafor教授
