@@ -52,8 +52,11 @@ def cross_validated(folds: int) -> dict:
 # under-triaged: bleeding on blood thinners, a deep self-harm cut, a chemical in the
 # eye, a possible ectopic, a head bump on warfarin, a 2-month-old at 38.2, dry
 # nappies, jaw pain with cold sweat).
+# heldout_probe7: 100 more, vignette style (age, sex, complaint, onset; first pass
+# 0.85, 4 of 40 under-triaged: a deformed limb with cold fingers, pre-eclampsia
+# signs at 35 weeks, a shortened outward-turned leg after a fall).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
-           "heldout_probe5", "heldout_probe6")
+           "heldout_probe5", "heldout_probe6", "heldout_probe7")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -60,6 +60,11 @@ FIRES = {
     "head_injury_on_blood_thinners": ["grandma takes warfarin and hit her head on the table", "爷爷吃华法林，刚才摔了一跤磕到头"],
     "fever_in_a_young_baby": ["my 6 weeks old feels hot, temp 38.4", "宝宝刚满月，额温38.1"],
     "dry_nappies": ["no wet nappies since last night, baby is 9 months", "孩子一整天尿不湿都是干的"],
+    "broken_limb_losing_blood_supply": ["fell off his bike, wrist is at a funny angle and his fingers are white",
+                                        "摔了一跤，小腿变形了，脚趾冰凉"],
+    "pre_eclampsia": ["34 weeks pregnant, bad headache and seeing flashing lights, my face is puffy",
+                      "怀孕36周，头痛得厉害，看东西模糊，手也肿了"],
+    "hip_fracture": ["grandma 79 fell in the kitchen and can't stand up", "爷爷摔倒后右腿变短了，往外翻"],
     "floppy_unresponsive": ["toddler is floppy and not responding normally after the vomiting", "孩子软绵绵的，叫他也不理"],
     "atypical_heart_attack": ["mum 72 says her jaw aches, she's sweaty and feels sick",
                               "我爸下巴疼，出冷汗，想吐"],
@@ -80,6 +85,8 @@ QUIET = [
     "宝宝两个月，体温36.8，吃奶好", "眼睛进了沙子", "period is late, mild cramps", "家里84消毒液的味道很大",
     "jaw aches after the dentist", "nosebleed stopped after 5 minutes of pinching",
     "feeling a bit limp and tired after the flu", "孩子蔫蔫的，不太想吃饭",
+    "sprained my ankle, can still walk on it", "the bent spoon trick", "pregnant, mild headache after work",
+    "腿有点肿，站久了", "I fell asleep on the sofa",
 ]
 
 

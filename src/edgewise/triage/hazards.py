@@ -3,7 +3,7 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -103,6 +103,14 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "jaw_pain": r"\bjaw\b|下巴|下颌|牙根",
     "floppy": r"floppy|\blimp\b|软软的|软绵绵|蔫(?:蔫)?的?|浑身没劲",
     "poor_response": r"(?:叫|喊)(?:她|他|也)*不(?:怎么)?(?:理|应)|不理人|没(?:什么)?反应|眼睛半睁|not responding (?:normally|properly|to us)|barely respond\w*|staring blankly|won't look at (?:me|us)",
+    # --- a seventh probe --------------------------------------------------
+    "deformed": r"\bbent\b|deformed|crooked|out of shape|(?:at )?a (?:funny|weird|strange) angle|变形|弯了|歪了|畸形|骨头(?:戳|露)出来",
+    "cold_pale_distal": r"(?:fingers?|toes?|hand|foot|feet) (?:\w+ ){0,2}(?:cold|pale|white|blue|numb)|(?:手指|脚趾|手|脚)(?:头)?(?:发凉|冰凉|发白|发紫|发麻|没知觉)",
+    "preeclampsia_signs": (r"眼前(?:闪光|冒金星|发花)|看(?:东西)?(?:模糊|重影)|flashing lights|seeing (?:spots|stars)|blurr\w* vision"
+                           r"|(?:脸|面部|手)\S{0,4}(?:浮肿|水肿)|(?:face|hands) (?:\w+ ){0,2}(?:swollen|puffy)|swelling (?:in|of) (?:my |her )?(?:face|hands)"),
+    "leg_shortened": r"(?:leg|腿)\S{0,6}(?:变短|短了|外翻|向外翻|外旋)|(?:leg|foot) (?:\w+ ){0,3}(?:shortened|shorter|turned out\w*|rotated out\w*)|shortened,? (?:and )?(?:outward|turned)",
+    "cant_stand": r"(?:can't|cannot|unable to|couldn't) (?:bear weight|stand|put (?:any )?weight|get up)|不能站立|站不起来|不能着地|没法站",
+    "fell": r"\bfell\b|\bfall\b|slipped|tripped|摔|滑倒|跌倒",
     "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
 }
 
@@ -140,5 +148,8 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "fever_in_a_young_baby": (("young_infant", "fever_any"), ("young_infant", "fever_number")),
     "dry_nappies": (("dry_nappies",),),
     "floppy_unresponsive": (("floppy", "poor_response"),),
+    "broken_limb_losing_blood_supply": (("deformed", "cold_pale_distal"),),
+    "pre_eclampsia": (("pregnant", "headache", "preeclampsia_signs"), ("term_pregnant", "headache", "preeclampsia_signs")),
+    "hip_fracture": (("leg_shortened",), ("fell", "cant_stand", "old_age")),
     "atypical_heart_attack": (("jaw_pain", "sweating", "gut_upset"), ("jaw_pain", "sweating", "old_age")),
 }
