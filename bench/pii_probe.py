@@ -4,7 +4,8 @@ messages (75 en, 75 zh), 299 labelled values, 30 with only look-alikes.
 data/privacy/probe3.jsonl: 120 more (60/60), 264 values, 25 look-alike-only,
 aimed at names of many cultures, titles and nicknames, and many address formats.
 data/privacy/probe4.jsonl: 100 more (50/50), 337 values, 20 look-alike-only:
-chat logs, email headers, pasted tables.
+chat logs, email headers, pasted tables.  data/privacy/probe5.jsonl: 100 plain
+one- or two-sentence requests (50/50), 122 values, 20 look-alike-only.
 
 A value counts as caught when one span covers all of it, whatever its type (a
 redacted value leaks nothing).  Also reported: look-alike messages flagged and
@@ -12,7 +13,8 @@ spans that cover no labelled value.  First pass (2026-11-27, before the fixes
 it prompted): recall 0.70, PERSON 0.50 (69/139).  Third probe, first pass (after
 the second's fixes): recall 0.78, PERSON 0.66, ADDRESS 0.50.  Fourth, first pass
 (after the third's): recall 0.79, PERSON 0.68, DATE_OF_BIRTH 0.52 (names and
-dates in tables and chat labels).
+dates in tables and chat labels).  Fifth (after the fourth's): recall 0.84,
+PERSON 0.73 (lowercase names after verbs, 闺蜜/我爸/帮X as cues).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -26,7 +28,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

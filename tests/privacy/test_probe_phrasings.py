@@ -260,3 +260,17 @@ def test_probe4_cues(text, value):
 @pytest.mark.parametrize("text", ["Mother's Day card ideas", "Google's new phone is out", "Paris's mayor spoke"])
 def test_possessive_look_alikes(text):
     assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("pls tell deepak the meeting moved", "deepak"), ("my husband marco's flight lands at 6", "marco"),
+    ("帮韦思琪写一封推荐信", "韦思琪"), ("我闺蜜苏晴下周生日", "苏晴"), ("回复欧阳倩：收到，谢谢", "欧阳倩"),
+])
+def test_probe5_plain_requests(text, value):
+    assert covered(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ["tell me a joke", "ask him to call", "my wife said yes", "email support about it",
+                                  "帮我写一封信", "回复一下邮件", "How do I get to Jackson Heights?"])
+def test_probe5_look_alikes(text):
+    assert [sp.text for sp in scan(text) if sp.type == "PERSON"] == []

@@ -65,6 +65,15 @@ FIRES = {
     "pre_eclampsia": ["34 weeks pregnant, bad headache and seeing flashing lights, my face is puffy",
                       "怀孕36周，头痛得厉害，看东西模糊，手也肿了"],
     "hip_fracture": ["grandma 79 fell in the kitchen and can't stand up", "爷爷摔倒后右腿变短了，往外翻"],
+    "stroke_signs_zh": ["爷爷突然嘴角歪了，口水往外流", "我妈说话含糊，右手连杯子都拿不稳"],
+    "clot_in_the_lung": ["calf has been swollen since my flight and now I'm short of breath", "小腿肿痛三天，今天喘不上气"],
+    "infection_after_surgery": ["appendix out 4 days ago, now fever 39 and my heart is racing", "做完手术一周，发烧还寒战"],
+    "allergic_airway": ["ate shrimp and now my throat feels tight", "吃了海鲜，嗓子发紧，咽不下东西", "他口水都咽不下去，下巴底下肿"],
+    "fainting_with_palpitations": ["她刚才晕倒了，心跳乱七八糟的"],
+    "child_swallowed_medicine": ["my 3 year old ate two of grandma's blood pressure pills", "孩子两岁，误吃了一片降糖药"],
+    "bulging_fontanelle": ["baby's soft spot looks bulging and she's very sleepy", "宝宝前囟门鼓起来了"],
+    "missed_dialysis": ["dad missed dialysis on monday and now feels weak and numb", "我爸做透析的，这周少去了一次，现在没劲还心慌"],
+    "snake_bite": ["a snake bit my ankle on the trail", "在草丛里被蛇咬了一口"],
     "floppy_unresponsive": ["toddler is floppy and not responding normally after the vomiting", "孩子软绵绵的，叫他也不理"],
     "atypical_heart_attack": ["mum 72 says her jaw aches, she's sweaty and feels sick",
                               "我爸下巴疼，出冷汗，想吐"],
@@ -87,6 +96,8 @@ QUIET = [
     "feeling a bit limp and tired after the flu", "孩子蔫蔫的，不太想吃饭",
     "sprained my ankle, can still walk on it", "the bent spoon trick", "pregnant, mild headache after work",
     "腿有点肿，站久了", "I fell asleep on the sofa",
+    "说话含糊是因为刚拔了牙，打了麻药", "a snake in the garden, no one was bitten", "took my blood pressure pills this morning",
+    "calf is sore after the marathon", "had my wisdom teeth out 3 days ago, a bit swollen",
 ]
 
 

@@ -3,7 +3,7 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -96,7 +96,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "chemical": r"bleach|chemical|cleaner|acid|\blye\b|ammonia|洁厕灵|消毒液|漂白剂|清洁剂|石灰|烧碱|强酸|强碱|84",
     "in_eye": r"(?:in|into) (?:my |his |her |their |the )?eyes?|(?:溅|喷|进|弄)(?:到|进)?(?:了)?(?:眼睛|眼里|眼)",
     "missed_period": r"(?:大姨妈|月经|例假)(?:推迟|晚了|没来|迟了)|period (?:is |was )?(?:\w+ (?:days?|weeks?) )?(?:late|overdue)|missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was |came back )?positive|验孕棒两条杠",
-    "low_belly": r"belly|stomach|tummy|abdom\w*|pelvi\w*|肚子|腹部|下腹|小腹|腹",
+    "low_belly": r"belly|stomach|tummy|abdom\w*|pelvi\w*|low on one side|lower (?:left|right)|肚子|腹部|下腹|小腹|腹",
     "head_bump": r"(?:磕|撞|碰|摔)(?:到|在)?(?:了)?(?:头|脑袋|后脑勺|额头)|(?:后脑勺|头|脑袋|额头)(?:磕|撞|着地)|hit (?:my |his |her |their )?head|bumped (?:my |his |her |their )?head|head (?:injury|bump)",
     "young_infant": r"(?:才|刚)?(?:一|两|1|2)个(?:多)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
     "dry_nappies": r"(?:尿不湿|纸尿裤|尿布|尿片){_NP}{{0,6}}(?:没湿|都是干的|干的)|no wet (?:nappies|diapers|nappy|diaper)|(?:nappy|diaper) (?:has been |is |was )?dry|哭(?:都)?没(?:有)?眼泪|crying (?:with )?no tears".replace("{_NP}", _NP).replace("{{0,6}}", "{0,6}"),
@@ -111,6 +111,23 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "leg_shortened": r"(?:leg|腿)\S{0,6}(?:变短|短了|外翻|向外翻|外旋)|(?:leg|foot) (?:\w+ ){0,3}(?:shortened|shorter|turned out\w*|rotated out\w*)|shortened,? (?:and )?(?:outward|turned)",
     "cant_stand": r"(?:can't|cannot|unable to|couldn't) (?:bear weight|stand|put (?:any )?weight|get up)|不能站立|站不起来|不能着地|没法站",
     "fell": r"\bfell\b|\bfall\b|slipped|tripped|摔|滑倒|跌倒",
+    # --- an eighth probe: dangers in combinations -------------------------
+    "face_droop_zh": r"嘴角(?:往下|向下|往一边)?(?:耷拉|歪|下垂)|口角(?:歪斜|下垂)|嘴(?:巴)?歪(?:了|向)|脸(?:一边)?(?:歪|耷拉)",
+    "speech_zh": r"说话(?:有点|有些|突然)?(?:含糊|含含糊糊|不清楚|不利索|大舌头|不清)|口齿不清|吐字不清|话(?:都)?说不清",
+    "arm_zh": r"(?:筷子|碗|杯子|东西|手机)(?:老|总是|一直|都)?(?:拿不稳|拿不住|掉)|(?:一边|左边|右边|一侧|半边)(?:的)?(?:胳膊|手|腿|身子)(?:没劲|无力|抬不起来|发麻|不听使唤)",
+    "calf_pain": r"calf (?:\w+ ){0,3}(?:sore|pain\w*|hurts|swollen|tender|tight)|(?:sore|painful|swollen) calf|小腿(?:肚)?(?:又)?(?:疼|痛|肿|胀)",
+    "out_of_breath": r"out of breath|short of breath|breathless|winded|喘不上气|气短|气喘|上不来气|喘得厉害",
+    "post_op": r"(?:had|after) (?:my |his |her )?(?:\w+ ){0,2}(?:out|surgery|operation|removed|op)\b|surgery (?:\w+ ){0,2}(?:\d+|a few|two|three) (?:days?|weeks?) ago|(?:out|removed|surgery|operation|op) (?:\w+ )?(?:\d+|a few|two|three|four|five) (?:days?|weeks?) ago|术后|做完手术|手术后|开完刀",
+    "throat_signs": r"hoarse|hard to swallow|(?:can't|cannot|difficulty|trouble) swallow\w*|throat (?:feels )?(?:tight|closing)|咽不下|吞不下|喉咙(?:发紧|肿|堵)|声音(?:变)?哑",
+    "cant_swallow_saliva": r"口水(?:都)?咽不下|咽不下口水|can't swallow (?:\w+ )?(?:spit|saliva)|drooling and (?:can't|cannot|unable)",
+    "palp_zh": r"心跳(?:得)?(?:乱|很乱|乱七八糟|不齐|好快|特别快)|心(?:里)?(?:发慌|慌)",
+    "dangerous_med": r"降压药|降糖药|安眠药|抗抑郁药|心脏(?:病)?药|止痛药|铁剂|硝苯地平|(?:pressure|heart|diabetes|sleeping|\s{3,})\s*(?:pill|tablet|medicine|med)s?|opioid|oxycodone|fentanyl|methadone|iron (?:pill|tablet)s?",
+    "ingest_verb": r"偷吃|误吃|误服|吃了|吞了|swallowed|\bate\b|got into|chewed",
+    "bulging_fontanelle": r"囟门{_NP}{{0,6}}(?:鼓|凸|膨)|bulging (?:soft spot|fontanelle)|soft spot (?:\w+ ){0,2}bulging".replace("{_NP}", _NP).replace("{{0,6}}", "{0,6}"),
+    "dialysis_missed": r"(?:透析|dialysis)[^。.!?\n]{0,14}(?:少去|没去|漏|错过|missed|skipped)|(?:missed|skipped|少去了?|没去)[^。.!?\n]{0,14}(?:透析|dialysis)|做透析的",
+    "weak_or_numb": r"浑身没劲|没劲|无力|手脚发麻|发麻|weak\w*|numb\w*|tingl\w*",
+    "food_allergen": r"prawns?|shrimp|shellfish|crab|lobster|peanuts?|\bnuts?\b|sesame|bee sting|wasp|stung|虾|蟹|海鲜|花生|坚果|蜂蜇|被蜂",
+    "snake_bite": r"snake ?bit(?:e|ten)?|snake (?:\w+ ){0,2}bit\b|bitten by (?:a |the )?(?:\w+ )?snake|(?:被)?蛇咬|被咬了?[^。.!?\n]{0,16}蛇|蛇[^。.!?\n]{0,6}咬(?:了|伤)",
     "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
 }
 
@@ -151,5 +168,15 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "broken_limb_losing_blood_supply": (("deformed", "cold_pale_distal"),),
     "pre_eclampsia": (("pregnant", "headache", "preeclampsia_signs"), ("term_pregnant", "headache", "preeclampsia_signs")),
     "hip_fracture": (("leg_shortened",), ("fell", "cant_stand", "old_age")),
+    "stroke_signs_zh": (("face_droop_zh",), ("speech_zh", "arm_zh"), ("speech_zh", "old_age")),
+    "clot_in_the_lung": (("calf_pain", "out_of_breath"),),
+    "infection_after_surgery": (("post_op", "fever_any", "palpitations"), ("post_op", "fever_any", "lightheaded"),
+                                ("post_op", "fever_number", "lightheaded"), ("post_op", "rigors")),
+    "allergic_airway": (("allergen", "throat_signs"), ("food_allergen", "throat_signs"), ("cant_swallow_saliva",)),
+    "fainting_with_palpitations": (("palp_zh", "fainted"),),
+    "child_swallowed_medicine": (("vulnerable_age", "ingest_verb", "dangerous_med"),),
+    "bulging_fontanelle": (("bulging_fontanelle",),),
+    "missed_dialysis": (("dialysis_missed", "weak_or_numb"), ("dialysis_missed", "palp_zh"), ("dialysis_missed", "palpitations")),
+    "snake_bite": (("snake_bite",),),
     "atypical_heart_attack": (("jaw_pain", "sweating", "gut_upset"), ("jaw_pain", "sweating", "old_age")),
 }

@@ -54,6 +54,7 @@ CN_TRIGGERS = ("我叫", "我是", "名叫", "叫做", "姓名", "名字", "患�
                "参会人有", "参会人", "候选人", "应聘人", "职员", "会员", "顾客", "住户", "学员",
                "全名", "投诉人", "委托人", "当事人", "举报人", "受害人", "兹证明", "被告人", "原告",
                "报案人", "证人", "目击证人", "患儿", "家长", "大名", "驾驶人", "驾驶员", "收款方",
+               "闺蜜", "我爸", "我妈", "我哥", "我姐", "我弟", "我妹", "帮", "回复", "问一下", "找一下", "问问",
                # verbs that address a person: 给张伟发消息, 通知李娜, 转告王强
                "发给", "给", "通知", "转告", "告诉", "提醒", "抄送")
 
@@ -86,6 +87,7 @@ rita tina jane julia sophie kate katie emma claire fiona shannon erin megan kris
 # Capitalised words that end "First Last" candidates: orgs, places, products.
 NON_NAME_WORDS = frozenset("""
 street st avenue ave road rd boulevard blvd lane ln drive dr court ct place way park close crescent grove mews
+heights
 city county state states river lake mountain valley island beach bay hill hills center
 centre university college school academy institute hospital clinic bank group inc corp
 corporation company co ltd llc foundation software systems labs lab studio studios press

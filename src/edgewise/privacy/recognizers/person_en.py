@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from .base import Recognizer
-from .name_dict import name_like, world_first_names
+from .name_dict import ENGLISH_WORDS, WORD_NAMES, name_like, world_first_names
 from .names import EN_SURNAMES, FIRST_NAMES, NON_NAME_WORDS, PINYIN_GIVEN, PINYIN_SURNAMES
 from .public_figures import public_figure
 
@@ -214,10 +214,27 @@ def _more_cue(text: str, s: int) -> str | None:
     return "cue" if words[-1] in _MORE_CUES or " ".join(words[-2:]) in _MORE_CUES_2 else None
 
 
+# lowercase chat: "tell jamal", "ask ravi to call", "my wife kelly's passport"
+_LOWER_PERSON_CUE = re.compile(
+    r"\b(?:tell|ask|text|call|email|ping|remind|thank|invite|message|"
+    r"my (?:wife|husband|son|daughter|mom|mum|dad|brother|sister|friend|boss|colleague|coworker|"
+    r"neighbou?r|boyfriend|girlfriend|partner|cousin|uncle|aunt|roommate))[ \t]+(?P<v>[a-z][a-z-]{2,})(?:['’]s)?\b")
+
+
+def _lowercase_after_person_cue(text: str):
+    for m in _LOWER_PERSON_CUE.finditer(text):
+        w = m.group("v")
+        if w in NON_NAME_WORDS or w in WORD_NAMES or w in ENGLISH_WORDS:
+            continue
+        if w in FIRST_NAMES or w in world_first_names():
+            yield m.start("v"), m.end("v"), 0.7
+
+
 def _lowercase_names(text: str):
     """john smith (known first name + common surname), or after a cue
     ("name: ahmed hassan", "i'm priya") a known first name, plus the next
     word when the cue's clause ends right after it."""
+    yield from _lowercase_after_person_cue(text)
     tokens = text.split()  # cheap filter first: most texts hold no lowercase first name
     if any(t in FIRST_NAMES for t in tokens):
         words = list(_LOWER_WORD.finditer(text))

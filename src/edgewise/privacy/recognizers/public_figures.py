@@ -44,6 +44,7 @@ Charles Dickens
 Arthur Conan Doyle
 Arthur Conan
 Mark Twain
+Stephen King
 Leo Tolstoy
 Ernest Hemingway
 Albert Einstein
