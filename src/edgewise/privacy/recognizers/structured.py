@@ -49,6 +49,8 @@ def _cells(line: str) -> list[tuple[int, int]]:
 
 def table_values(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of the cells under a header naming ``kind`` (PERSON, DATE_OF_BIRTH, BANK_ACCOUNT)."""
+    if "\n" not in text:  # a table has a header line and rows: most requests are one line
+        return []
     want = _COLUMNS[kind]
     found, col, width, offset = [], None, 0, 0
     for line in text.splitlines(keepends=True):
