@@ -77,6 +77,21 @@ FIRES = {
     "floppy_unresponsive": ["toddler is floppy and not responding normally after the vomiting", "孩子软绵绵的，叫他也不理"],
     "atypical_heart_attack": ["mum 72 says her jaw aches, she's sweaty and feels sick",
                               "我爸下巴疼，出冷汗，想吐"],
+    "fever_during_chemo": ["had my second round of chemo last week and now my temperature is 38.4",
+                           "爸爸正在化疗，今晚发烧38度6"],
+    "spinal_cord_compression": ["prostate cancer that spread, now back pain and his legs are weak",
+                                "腰疼了好几天，今天腿发软，还尿不出来"],
+    "elder_confused_and_unwell": ["my grandpa is not making any sense today and he fell in the garden",
+                                  "奶奶今天说话颠三倒四，摸着有点烫"],
+    "psychosis_after_birth": ["she gave birth last month and now she's hearing voices telling her to leave",
+                              "老婆产后三周，这几天说有人要害宝宝，整夜不睡"],
+    "possible_appendicitis": ["his tummy ache went down to the right side and it hurts when he walks",
+                              "孩子肚子疼到右下边了，还有点发烧"],
+    "kawasaki_signs": ["fever for 5 days and his tongue looks like a strawberry", "宝宝高烧不退，舌头红得像草莓"],
+    "undiagnosed_dka": ["she's been really thirsty for weeks and now her breath smells fruity",
+                        "儿子最近喝很多水，现在呼吸又深又快"],
+    "overdose_count": ["I took about 40 of my paroxetine an hour ago", "他一口气吃了一整瓶药"],
+    "suicide_with_means": ["I can't go on, I've bought a rope", "活不下去了，炭都买好了"],
 }
 
 QUIET = [
@@ -98,6 +113,11 @@ QUIET = [
     "腿有点肿，站久了", "I fell asleep on the sofa",
     "说话含糊是因为刚拔了牙，打了麻药", "a snake in the garden, no one was bitten", "took my blood pressure pills this morning",
     "calf is sore after the marathon", "had my wisdom teeth out 3 days ago, a bit swollen",
+    "finished chemo two years ago, all clear, asking about diet", "back pain after gardening, legs are fine",
+    "grandma fell asleep watching tv, she's fine", "it feels warm in here today",
+    "we had our baby last week and I haven't slept much, so tired", "肚子右下边有点胀气，不发烧",
+    "took 2 of my paracetamol for a headache", "very thirsty after the hot yoga class",
+    "this exam is killing me, I can't take it anymore lol", "买好了木炭准备周末烧烤",
 ]
 
 

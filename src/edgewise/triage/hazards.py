@@ -3,7 +3,8 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40 and the tenth 2 of 40 (after Traditional
+characters were folded to Simplified), each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -53,7 +54,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "electric_harm": r"弹开|被弹|甩开|thrown (?:back|across|off)|(?:小)?黑点|burn mark|entry (?:wound|mark)|心跳(?:乱|不齐|很乱)|heart (?:is |was |keeps |feels )?(?:racing|skipping|irregular|fluttering|weird|pounding)|palpitations",
     "wild_mushroom": r"野生菌|野蘑菇|野生蘑菇|采的(?:蘑菇|菌)|毒蘑菇|毒菌|wild mushrooms?|foraged mushrooms?|mushrooms? (?:\w+ ){0,2}(?:picked|found|foraged)",
     "gut_upset": r"vomit\w*|throw\w* up|threw up|diarrh\w*|nause\w*|上吐下泻|呕吐|吐了|想吐|恶心|拉肚子|腹泻",
-    "postpartum": r"顺产|剖腹产|剖宫产|产后|生完(?:孩子|宝宝)?|坐月子|after (?:giving )?birth|postpartum|post-partum|gave birth|since (?:the )?delivery",
+    "postpartum": r"顺产|剖腹产|剖宫产|产后|生完(?:孩子|宝宝)?|坐月子|after (?:giving )?birth|postpartum|post-partum|gave birth|since (?:the )?delivery|had (?:our|the|her|my|a) (?:baby|son|daughter)|刚生(?:了|完)?|生了(?:孩子|宝宝|儿子|女儿)",
     "heavy_pp_bleeding": alt(
         r"(?:一|1|每)(?:个)?小时\S{0,3}(?:湿透|换|用)\S{0,6}(?:卫生巾|护垫|夜用|垫子)|大血块|出血越来越多|血越流越多",
         r"soak\w* (?:through )?(?:a |one |\d+ )?(?:pads?|maxi pads?) (?:an|per|every|in an?) hour|(?:big|large|huge) clots|clots (?:the size of|as big as)|bleeding (?:is )?(?:getting )?heavier"),
@@ -75,7 +76,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "curtain_vision": rf"curtain (?:\w+ ){{0,5}}(?:over|across|in front of|covering) (?:my |his |her |the )?(?:\w+ )?(?:eye|vision|sight)|(?:eye|vision|sight) (?:\w+ ){{0,4}}(?:curtain|shadow)|shadow (?:coming|moving) (?:down|up|across)|(?:黑幕|幕布|帘子|窗帘|黑影){_NP}{{0,8}}(?:遮|挡|盖)|(?:半边|一半)看不见",
     "long_seizure": rf"抽了{_NP}{{0,4}}(?:分钟|min)|一直在抽|抽个不停|抽(?:了)?(?:快|将近|有)?\d+分钟|(?:seizure|fit|shaking) (?:\w+ ){{0,3}}(?:(?:for|over|more than|longer than) )+(?:\d+|five|ten) min",
     "tarry_stool": rf"(?:大便|便便|屎|拉的){_NP}{{0,6}}(?:黑乎乎|发黑|乌黑|像柏油|柏油)|(?:poo|poop|stool)s? (?:\w+ ){{0,3}}(?:like tar|tarry|jet black)",
-    "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) (?:[7-9]\d|1[01]\d)\b"
+    "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) \(?(?:[7-9]\d|1[01]\d)\b"
                 r"|\b(?:[7-9]\d|1[01]\d) ?(?:yo|y/o|years?|yrs?)\b|(?:[7-9]\d|1[01]\d)岁"),
     # --- a fifth probe ----------------------------------------------------
     "impact": r"car crash|crashed|collision|accident|airbag|(?:fell|fall|fallen) (?:off|from|down)|kicked in|hit in the (?:belly|stomach)|车祸|撞车|被撞|摔(?:倒|下)",
@@ -110,7 +111,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
                            r"|(?:脸|面部|手)\S{0,4}(?:浮肿|水肿)|(?:face|hands) (?:\w+ ){0,2}(?:swollen|puffy)|swelling (?:in|of) (?:my |her )?(?:face|hands)"),
     "leg_shortened": r"(?:leg|腿)\S{0,6}(?:变短|短了|外翻|向外翻|外旋)|(?:leg|foot) (?:\w+ ){0,3}(?:shortened|shorter|turned out\w*|rotated out\w*)|shortened,? (?:and )?(?:outward|turned)",
     "cant_stand": r"(?:can't|cannot|unable to|couldn't) (?:bear weight|stand|put (?:any )?weight|get up)|不能站立|站不起来|不能着地|没法站",
-    "fell": r"\bfell\b|\bfall\b|slipped|tripped|摔|滑倒|跌倒",
+    "fell": r"\bfell\b|\bfall(?:s|en)?\b|slipped|tripped|摔|滑倒|跌倒",
     # --- an eighth probe: dangers in combinations -------------------------
     "face_droop_zh": r"嘴角(?:往下|向下|往一边)?(?:耷拉|歪|下垂)|口角(?:歪斜|下垂)|嘴(?:巴)?歪(?:了|向)|脸(?:一边)?(?:歪|耷拉)",
     "speech_zh": r"说话(?:有点|有些|突然)?(?:含糊|含含糊糊|不清楚|不利索|大舌头|不清)|口齿不清|吐字不清|话(?:都)?说不清",
@@ -129,6 +130,38 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "food_allergen": r"prawns?|shrimp|shellfish|crab|lobster|peanuts?|\bnuts?\b|sesame|bee sting|wasp|stung|虾|蟹|海鲜|花生|坚果|蜂蜇|被蜂",
     "snake_bite": r"snake ?bit(?:e|ten)?|snake (?:\w+ ){0,2}bit\b|bitten by (?:a |the )?(?:\w+ )?snake|(?:被)?蛇咬|被咬了?[^。.!?\n]{0,16}蛇|蛇[^。.!?\n]{0,6}咬(?:了|伤)",
     "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
+    # --- a ninth probe (atypical presentations) ------------------------------
+    "chemo": r"chemo\w*|on (?:\w+ )?(?:cancer treatment|immunotherapy)|oncology|化疗|放化疗",
+    "cancer_history": r"cancer|tumou?r|lymphoma|leuk(?:a)?emia|myeloma|metasta\w*|癌|肿瘤|淋巴瘤|白血病|骨髓瘤|转移",
+    "legs_weak": r"(?:my|his|her|their) legs (?:\w+ ){0,2}(?:weak|numb|tingly|wobbly|giving way|like jelly)|(?:腿|双腿|两条腿)(?:有点|越来越)?(?:发软|没力|无力|发麻|麻木|没劲|不听使唤)",
+    "retention": r"(?:trouble|difficulty|struggling|hard) (?:starting to |to )?(?:pee|wee|urinate|passing urine)|(?:can't|cannot|can not) (?:start|get) (?:my |the )?(?:pee|wee|stream)|尿不出|排尿困难|解不出小便|小便(?:解不出|困难)",
+    "warm_touch": r"(?:feels?|felt|is|was|seems?) (?:a bit |quite |very |really )?(?:warm|hot)\b(?! (?:in here|outside|today|weather))|摸(?:着|起来)?(?:有点|很)?(?:热|烫)",
+    "new_confusion": alt(
+        r"not making (?:much |any )?sense|(?:keeps|kept) asking (?:what|where|who) (?:\w+ ){0,2}(?:year|day|she is|he is|we are)|"
+        r"(?:doesn't|does not|didn't) (?:know|recogni[sz]e) (?:what year|what day|where (?:she|he) is|(?:me|us))|"
+        r"(?:talking|speaking) (?:nonsense|rubbish|gibberish)",
+        r"说话(?:颠三倒四|前言不搭后语|不着调)|认不出(?:人|我|家人)|(?:不知道|不认得)(?:自己)?(?:在哪|今天几号|是哪年)"),
+    "psychosis_signs": alt(
+        r"(?:messages|signals|talking to (?:her|him|me)) (?:\w+ ){0,2}(?:through|from|on) the (?:tv|telly|radio|walls?)|hearing voices|"
+        r"(?:baby|child) (?:is ?n't|isn't|is not|wasn't) (?:ours|hers|his|mine|really (?:ours|hers))|"
+        r"(?:hasn't|hasnt|has not|haven't|not) slept (?:for |in )?(?:like |about )?(?:\d+|a few|several) (?:days|nights)|"
+        r"(?:people|someone|they) (?:are|is) (?:out to get|poisoning|watching|following) (?:her|him|me)",
+        r"幻听|幻觉|听到(?:有人|声音)|(?:觉得|说)(?:有人|别人)(?:要)?(?:害|监视|跟踪)|(?:孩子|宝宝)不是(?:她|我们|我|他)的|"
+        r"(?:\d+|几)天(?:几夜)?(?:都)?没(?:有)?(?:合眼|睡)"),
+    "right_lower_more": r"(?:疼|痛)(?:跑)?到(?:了)?右下|按(?:着)?右下|右下(?:边|面|方)(?:疼|痛)|(?:pain|ache|hurts?) (?:\w+ ){0,3}(?:moved|moving|went|gone) (?:down )?(?:to )?(?:the )?(?:right|lower right)",
+    "periumbilical": r"肚脐(?:周围|附近|眼)|belly ?button|navel|around (?:his|her|my|the) (?:tummy button|middle)",
+    "walks_bent": r"走路弯(?:着)?腰|弯着腰(?:走|不敢直)|(?:walks?|walking) (?:\w+ ){0,2}(?:bent|hunched)|hurts (?:\w+ ){0,2}(?:to walk|when (?:he|she) walks|going over bumps)",
+    "strawberry_tongue": r"草莓舌|舌头\S{0,6}(?:像|跟)?草莓|strawberry tongue|tongue (?:\w+ ){0,3}(?:like a )?strawberr\w*",
+    "thirst_polyuria": r"口渴|喝很多水|多饮|多尿|尿(?:也|特别|很)?多|(?:very|really|always|so|constantly) thirsty|drinking (?:loads|lots|tons|litres)|(?:peeing|weeing) (?:all the time|a lot|constantly|loads)",
+    "overdose_count": (r"(?:took|taken|swallowed|ate|downed|had) (?:about |around |like |maybe |nearly |almost |over |at least )?(?:[1-9]\d|\d{3,}) "
+                       r"(?:of (?:my|her|his|their|the|mum's|mom's|dad's) )?(?:\w+ )?(?:pills|tablets|caps|capsules|\w+(?:ine|ol|am|pam|done|pine|mab|fen))\b|"
+                       r"吃了(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?"),
+    "despair": (r"(?:can't|cannot|cant) (?:go on|do this anymore|take (?:it|this) anymore)|(?:don't|dont) want to (?:be here|live|wake up)|"
+                r"(?:didn't|don't|dont|didnt) see the point|no point (?:anymore|in living|going on)|"
+                r"撑不下去|活不下去|不想活|不想再(?:麻烦|拖累)|活着没意思|解脱|一了百了|不想醒"),
+    "suicide_means": (r"(?:bought|got|have) (?:a |some |the )?(?:rope|charcoal|helium)|(?:炭|木炭|烧炭|绳子|安眠药|农药|百草枯)(?:已经|都)?(?:买|准备|备)好|"
+                      r"(?:买|准备|备)好(?:了)?(?:炭|木炭|绳子|安眠药|农药)|烧炭|上吊|跳楼|跳河"),
+
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -179,4 +212,15 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "missed_dialysis": (("dialysis_missed", "weak_or_numb"), ("dialysis_missed", "palp_zh"), ("dialysis_missed", "palpitations")),
     "snake_bite": (("snake_bite",),),
     "atypical_heart_attack": (("jaw_pain", "sweating", "gut_upset"), ("jaw_pain", "sweating", "old_age")),
+    "fever_during_chemo": (("chemo", "fever_any"), ("chemo", "fever_number")),
+    "spinal_cord_compression": (("cancer_history", "back_pain", "legs_weak"), ("back_pain", "legs_weak", "retention")),
+    "elder_confused_and_unwell": (("vulnerable_age", "new_confusion", "fell"), ("vulnerable_age", "new_confusion", "warm_touch"),
+                                  ("vulnerable_age", "new_confusion", "fever_any")),
+    "psychosis_after_birth": (("postpartum", "psychosis_signs"),),
+    "possible_appendicitis": (("right_lower_more", "fever_any"), ("right_lower_more", "periumbilical"),
+                              ("right_lower_more", "walks_bent"), ("periumbilical", "walks_bent", "fever_any")),
+    "kawasaki_signs": (("strawberry_tongue", "fever_any"), ("strawberry_tongue", "fever_number")),
+    "undiagnosed_dka": (("thirst_polyuria", "dka_signs"),),
+    "overdose_count": (("overdose_count",),),
+    "suicide_with_means": (("despair", "suicide_means"),),
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..algo.t2s import to_simplified
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 
@@ -36,8 +38,8 @@ def _cn_number(s: str) -> int:
 
 
 def normalise(text: str) -> str:
-    """NFKC (full-width -> ASCII punctuation), lower case, number words -> digits."""
-    t = unicodedata.normalize("NFKC", text).lower()
+    """NFKC (full-width -> ASCII punctuation), Traditional -> Simplified, lower case, number words -> digits."""
+    t = to_simplified(unicodedata.normalize("NFKC", text)).lower()
     t = t.replace("\u2019", "'").replace("\u2018", "'")
     t = _BARE_NT.sub(r"\1't", t)
     t = _CN_NUM.sub(lambda m: str(_cn_number(m.group())), t)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ...algo.t2s import to_simplified
+
 MIN_SCORE = 0.5
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
 
@@ -222,8 +224,14 @@ def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> lis
         return []
     regions = code_regions(text)
     found = []
+    # Traditional characters fold to Simplified one for one, so offsets stay valid;
+    # a span's text is always taken from the original
+    folded = to_simplified(text)
+    changed = folded != text
     for rec in registry:
-        for sp in rec.find(text):
+        for sp in rec.find(folded):
+            if changed:
+                sp = Span(sp.start, sp.end, sp.type, text[sp.start:sp.end], sp.score)
             score = sp.score
             if regions and _inside(regions, sp.start, sp.end):
                 score *= rec.code_factor
