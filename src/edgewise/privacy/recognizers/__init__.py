@@ -15,6 +15,7 @@ from .address import ChineseAddress, UsAddress
 from .base import MIN_SCORE, Recognizer, Registry, Span, code_regions, resolve, run_scan
 from .dob import DateOfBirth
 from .ids import BankAccount, LicensePlate, Passport
+from .national_ids import NationalId
 from .network import Email, IpAddress
 from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson
@@ -27,7 +28,7 @@ from .translit import TransliteratedPerson
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
            IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson,
            TransliteratedPerson, Passport, LicensePlate, BankAccount, StructuredPerson, StructuredDob,
-           StructuredAccount)
+           StructuredAccount, NationalId)
 
 default_registry = Registry.default()
 

@@ -14,7 +14,7 @@ from .base import Recognizer
 # usually precede an address (住在, 寄到, 地址是...) cannot, which keeps a
 # leftmost match from swallowing "我住在" into the city name. Built as one
 # explicit character class: much faster than a per-char lookahead.
-_NOT_PLACE = "我你他她它们的了是在住到往从把被给和与跟及或请寄送发收位址要去来自"
+_NOT_PLACE = "我你他她它们的了是在住到往从把被给和与跟及或请寄送发收位址要去来自喺係佢咗"
 
 
 def _han_class(excluded: str) -> str:
@@ -37,14 +37,14 @@ _DIST = rf"(?:{_H}{{1,5}}?(?:区|县|旗)|九龙|新界|港岛)"
 _TOWN = rf"(?:{_H}{{2,5}}?(?:镇|乡|街道))"
 # A road may carry a section (人民南路四段) and, in Shanghai style, a lane
 # number before the house number (张江路123弄4号).
-_ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同|道)"
+_ROAD = (rf"(?:(?:{_H}|{_N}){{1,8}}?(?:大道|大街|路|街|巷|弄|胡同|道)(?:[东南西北中](?={_N}))?"
          rf"(?:(?:{_CN_NUM}{{1,3}}|[东南西北中]|{_H}{{2,5}}?)段)?(?:{_N}{{1,5}}[弄巷](?={_N}|{_H}))?)")
 _HAO = rf"(?:{_N}{{1,5}}(?:[-之]{_N}{{1,4}})?[号號](?:院|{_N}{{1,4}}号院)?)"  # 27号院, 139号2号院
-_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心|[一二三四五六七八九十]区)(?:{_CN_NUM}{{1,2}}期)?)"
+_COMM = rf"(?:{_H}{{2,8}}?(?:小区|花园|公寓|大厦|广场|新村|家园|苑|村|社区|中心|城|[一二三四五六七八九十]区)(?:{_CN_NUM}{{1,2}}期)?)"
 _BLDG = rf"(?:(?:{_H}{{2,8}}?)?(?:[A-Za-z]?{_N}{{1,2}}区)?(?:{_N}{{1,4}}|[A-Za-z]|{_CN_NUM}{{1,3}})(?:号楼|栋|幢|座))"  # 颐和国际A座, E1区12栋
 _UNIT = rf"(?:{_CN_NUM}{{1,3}}单元)"
 _FLOOR = rf"(?:{_N}{{1,3}}(?:楼|层))"
-_ROOM = rf"(?:{_N}{{1,5}}(?:室|房)|(?:(?<=单元)|(?<=楼)|(?<=栋)|(?<=座)|(?<=幢)){_N}{{3,4}}(?![0-9]))"
+_ROOM = rf"(?:(?:{_N}{{1,5}}|[A-Za-z])(?:室|房)|(?:(?<=单元)|(?<=楼)|(?<=栋)|(?<=座)|(?<=幢)){_N}{{3,4}}(?![0-9]))"
 
 _CN = re.compile(
     rf"(?P<v>{_PROV}?{_CITY}?{_DIST}?{_TOWN}?"
@@ -110,7 +110,33 @@ class ChineseAddress(Recognizer):
             building = m["bldg"] or m["room"] or m["unit"]
             if parts < 2 or not (street or building):
                 continue
-            yield _trim_verb(text, m.start("v")), m.end("v"), 0.8 if parts >= 3 else 0.6
+            yield _trim_verb(text, m.start("v")), _tail_end(text, m.end("v")), 0.8 if parts >= 3 else 0.6
+
+
+# What the grammar above leaves after a house number or building: an estate
+# name, tower, unit and door ("2378号海岸城东座1903", "312号楼1门602", "2栋3-1",
+# "环球中心E1区1508").  Each step is a few name characters, then a number
+# (letters allowed) with an optional marker; the tail must end on a marker or
+# on a number that closes the text, so a sentence that goes on ("88号附近有2家店")
+# is not swallowed.
+_STEP = (r"(?:[\u4e00-\u9fffA-Za-z]{0,12}?[A-Za-z0-9]{1,5}(?:-[0-9]{1,4})?"
+         r"(?:号楼|号院|单元|[号號栋幢座区门楼層层室房户])?)")
+_TAIL = re.compile(rf"{_STEP}{{1,4}}")
+_MARK_END = re.compile(r"(?:号楼|号院|单元|[号號栋幢座区门楼層层室房户])$")
+
+
+def _tail_end(text: str, e: int) -> int:
+    """End of the address once its building-and-room tail (if any) is added."""
+    if text[e:e + 1] in ("号", "號", "户", "室", "房") and text[e - 1:e].isdigit():
+        return e + 1  # the grammar's bare room number: "1单元1503号", "302户"
+    m = _TAIL.match(text, e)
+    while m and m.end() > e:
+        t = m.end()
+        nxt = text[t:t + 1]
+        if _MARK_END.search(m.group()) or not (nxt.isalnum() or "\u4e00" <= nxt <= "\u9fff"):
+            return t
+        m = _TAIL.match(text[:t - 1], e)  # one character shorter, try again
+    return e
 
 
 # Verbs whose second character can pass for a place character: in

@@ -1,0 +1,95 @@
+"""ID_NUMBER: national and regional identity numbers beyond the mainland ID card
+and the US SSN (numbers.py).
+
+Two ways in, as Presidio does it:
+- a number whose own check digit holds: Hong Kong (A123456(7)) and Taiwan
+  (A123456789) IDs, India's Aadhaar (Verhoeff) and PAN (its fixed shape),
+  Mexico's CURP, Canada's SIN and the UAE's Emirates ID (Luhn);
+- anything id-shaped right after an id cue (NIN:, Medicare no., driver's
+  licence, 身分證, PP): cued numbers without a checksum, and mistyped ones,
+  still leak a person.
+"""
+from __future__ import annotations
+
+import re
+
+from stdnum import luhn
+from stdnum.in_ import aadhaar
+from stdnum.mx import curp
+
+from .base import Recognizer
+
+_B = r"(?<![A-Za-z0-9])"
+_E = r"(?![A-Za-z0-9])"
+_HK = re.compile(rf"{_B}(?P<v>[A-Z]{{1,2}}[0-9]{{6}}\(?[0-9A]\)?)(?![A-Za-z0-9)])")
+_TW = re.compile(rf"{_B}(?P<v>[A-Z][12][0-9]{{8}}){_E}")
+# spaced groups only, and not inside a longer run of groups (a card number)
+_AADHAAR = re.compile(rf"(?<![0-9] ){_B}(?P<v>[2-9][0-9]{{3}} [0-9]{{4}} [0-9]{{4}})(?! ?[0-9]){_E}")
+_PAN = re.compile(rf"{_B}(?P<v>[A-Z]{{3}}[PCHFATBLJG][A-Z][0-9]{{4}}[A-Z]){_E}")
+_CURP = re.compile(rf"{_B}(?P<v>[A-Z]{{4}}[0-9]{{6}}[HM][A-Z]{{5}}[A-Z0-9][0-9]){_E}")
+_SIN = re.compile(rf"(?<![0-9][ -]){_B}(?P<v>[1-7][0-9]{{2}}[ -][0-9]{{3}}[ -][0-9]{{3}})(?![ -]?[0-9]){_E}")
+_EMIRATES = re.compile(rf"{_B}(?P<v>784-?[0-9]{{4}}-?[0-9]{{7}}-?[0-9]){_E}")
+
+_MAINLAND = re.compile(r"[0-9]{15}|[0-9]{17}[0-9A-Za-z]")
+# Cue, then filler (" no.: ", " number is ", "字號是"), then an id-shaped token.
+_CUE = re.compile(
+    r"(?:(?i:\b(?:aadhaar|aadhar|pan|sin|nin|nric|fin|curp|rfc|medicare|tfn|pps|nhs|emirates id"
+    r"|(?:national|resident|identity|id) (?:card|number|no\.?)|id (?:no\.?|number|#)"
+    r"|driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e (?:no\.?|number|#)|\bdl)\b)|\bPP\b"
+    r"|身份证|身份證|身分證|身分证|证件|證件)"
+    r"(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id))?(?:字號|號碼|号码|号|號)?"
+    r"(?:\s*\((?:[A-Za-z ]{1,12})\))?\s*(?:(?i:is|was)\s+|[:：#]\s*|係|是|为|為)?\s*"
+    rf"{_B}(?P<v>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){{5,22}}(?:\([0-9A]\))?){_E}")
+
+
+def hk_id_ok(s: str) -> bool:
+    s = s.replace("(", "").replace(")", "")
+    head, check = s[:-1], s[-1]
+    letters = head.rstrip("0123456789")
+    vals = ([36] if len(letters) == 1 else []) + [ord(c) - 55 for c in letters] + [int(c) for c in head[len(letters):]]
+    total = sum(v * w for v, w in zip(vals, range(9, 1, -1)))
+    want = (11 - total % 11) % 11
+    return check == ("A" if want == 10 else str(want))
+
+
+_TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"  # A=10 ... the official order
+
+
+def tw_id_ok(s: str) -> bool:
+    n = _TW_LETTERS.index(s[0]) + 10
+    digits = [n // 10, n % 10] + [int(c) for c in s[1:]]
+    weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1]
+    return sum(d * w for d, w in zip(digits, weights)) % 10 == 0
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+_CHECKED = (
+    (_HK, hk_id_ok),
+    (_TW, tw_id_ok),
+    (_AADHAAR, lambda s: aadhaar.is_valid(s.replace(" ", ""))),
+    (_PAN, lambda s: True),  # the shape itself is the check: 5 letters, 4 digits, a letter, holder type 4th
+    (_CURP, curp.is_valid),
+    (_SIN, lambda s: luhn.is_valid(_digits(s))),
+    (_EMIRATES, lambda s: luhn.is_valid(_digits(s))),
+)
+
+
+class NationalId(Recognizer):
+    entity = "ID_NUMBER"
+    base_score = 0.8
+    code_factor = 0.5
+
+    def candidates(self, text):
+        for rx, ok in _CHECKED:
+            for m in rx.finditer(text):
+                if ok(m.group("v")):
+                    yield m.start("v"), m.end("v"), 0.85
+        for m in _CUE.finditer(text):
+            v = m.group("v")
+            if _MAINLAND.fullmatch(re.sub(r"[ -]", "", v)):
+                continue  # the mainland card has its own recognizer and type (numbers.py)
+            if sum(c.isdigit() for c in v) >= 5:
+                yield m.start("v"), m.end("v"), 0.75
