@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .base import Recognizer
 from .numbers import real_date
@@ -14,7 +15,7 @@ _MONTHS["sept"] = 9
 _MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 _TRIGGER = (
-    r"(?:出生日期|出生年月日|出生年月|出生时间|出生于|出生在|生于|生日|诞辰"
+    r"(?:出生(?:日期|年月日|年月|时间|于|在)?|出世(?:日期)?|生于|生日|诞辰"
     r"|(?i:d\.o\.b\.?|dob|date\s+of\s+birth|birth\s*date|birthday|born\s+on|born))"
 )
 # Up to a few non-digit filler chars between trigger and date: ': ', '是', '(公历)：'.
@@ -25,6 +26,10 @@ _DATES = (
     r"(?P<a3>[0-9]{1,2})[/.-](?P<b3>[0-9]{1,2})[/.-](?P<y3>(?:19|20)[0-9]{2})",
     r"(?i:(?P<mn4>" + _MON + r")\s+(?P<d4>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)[0-9]{2}))",
     r"(?i:(?P<d5>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn5>" + _MON + r"),?\s+(?P<y5>(?:19|20)[0-9]{2}))",
+    # travel documents: 12-Aug-1965, 12APR71 (a two-digit year only ever after a cue)
+    r"(?i:(?P<d6>[0-9]{1,2})[- ]?(?P<mn6>" + _MON + r")[- ]?(?P<y6>(?:19|20)?[0-9]{2}))",
+    r"(?P<y7>[0-9]{2})\s*年\s*(?P<m7>[0-9]{1,2})\s*月\s*(?P<d7>[0-9]{1,2})\s*[日号]",  # 95年8月12号
+    r"民国\s*(?P<y8>[0-9]{1,3})\s*年\s*(?P<m8>[0-9]{1,2})\s*月\s*(?P<d8>[0-9]{1,2})\s*[日号]",  # Taiwan: year + 1911
 )
 _PATTERN = re.compile(
     _TRIGGER + _GAP + r"(?<![0-9])(?P<v>" + "|".join(_DATES) + r")(?![0-9])")
@@ -32,7 +37,7 @@ _PATTERN = re.compile(
 # The cue may follow the date: 我是1985年7月23日出生的 / 1990.5.12生人.
 # Found from the cue backwards: scanning every digit run for a date that
 # might precede a cue would cost more than the whole remaining recognizer.
-_AFTER_CUE = re.compile(r"出生|出世|生人|诞生|生的")
+_AFTER_CUE = re.compile(r"出生|出世|生人|诞生|生的|(?<=[日号])生")
 _DATE_BEFORE_CUE = re.compile(r"(?<![0-9])(?P<v>" + "|".join(_DATES) + r")\s*\Z")
 
 
@@ -47,7 +52,20 @@ def _date_ok(m: re.Match) -> bool:
         return real_date(y, a, b) or real_date(y, b, a)
     if g["y4"]:
         return real_date(int(g["y4"]), _MONTHS[g["mn4"].lower().rstrip(".")], int(g["d4"]))
-    return real_date(int(g["y5"]), _MONTHS[g["mn5"].lower().rstrip(".")], int(g["d5"]))
+    if g["y5"]:
+        return real_date(int(g["y5"]), _MONTHS[g["mn5"].lower().rstrip(".")], int(g["d5"]))
+    if g["y6"]:
+        return real_date(_full_year(g["y6"]), _MONTHS[g["mn6"].lower().rstrip(".")], int(g["d6"]))
+    if g["y7"]:
+        return real_date(_full_year(g["y7"]), int(g["m7"]), int(g["d7"]))
+    return real_date(int(g["y8"]) + 1911, int(g["m8"]), int(g["d8"]))
+
+
+def _full_year(y: str) -> int:
+    """A two-digit year is a birth year: never in the future."""
+    if len(y) == 4:
+        return int(y)
+    return 2000 + int(y) if int(y) <= date.today().year % 100 else 1900 + int(y)
 
 
 class DateOfBirth(Recognizer):
@@ -68,7 +86,7 @@ class DateOfBirth(Recognizer):
                 yield m.start("v"), m.end("v"), self.base_score
 
 
-_QUICK = ("出生", "生于", "生日", "诞辰", "dob", "d.o.b", "birth", "born")
+_QUICK = ("出生", "出世", "生于", "生日", "诞辰", "dob", "d.o.b", "birth", "born")
 
 
 def _has_trigger(text: str) -> bool:

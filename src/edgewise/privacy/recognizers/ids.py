@@ -38,7 +38,7 @@ _PL = "A-HJ-NP-Z"  # plates skip I and O (they read as 1 and 0)
 _CN_PLATE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<v>[{_PROVINCES}][{_PL}][·・.\s-]?[{_PL}0-9]{{5,6}})(?![A-Za-z0-9])")
 _PLATE_CUE = re.compile(
-    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)|\bplates?|\bregistration"
+    r"(?i:(?:licen[cs]e|number|reg(?:istration)?|car|vehicle)\s+plate|plate\s*(?:number|no\.?|#)|\bplates?|\bregistration|\breg\b|\bvrm\b"
     r"|车牌(?:号码|号)?)"
     r"\s*(?:(?i:is|was|of)\s+|[:：#]\s*|是|为)?\s*"
     r"(?<![A-Za-z0-9])(?P<v>[A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})(?![A-Za-z0-9])")
@@ -55,7 +55,7 @@ class LicensePlate(Recognizer):
         for m in _CN_PLATE.finditer(text):
             yield m.start("v"), m.end("v"), self.base_score
         low = text.lower()  # the cue regex is the slow part: run it only near a cue
-        if "plate" in low or "registration" in low or "车牌" in text:
+        if "plate" in low or "reg" in low or "vrm" in low or "车牌" in text:
             for m in _PLATE_CUE.finditer(text):
                 yield m.start("v"), m.end("v"), self.base_score
 
@@ -68,7 +68,8 @@ class LicensePlate(Recognizer):
 
 _IBAN = re.compile(r"(?<![A-Za-z0-9])(?P<v>[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])")
 _ACCOUNT = re.compile(
-    r"(?i:\b(?:account|acct\.?|a/c)(?:\s*(?:number|no\.?|num|#))?|账号|帐号|账户|帐户|收款账号)"
+    r"(?i:\b(?:account|acct\.?|a/c)(?:\s*(?:number|no\.?|num|#))?|账号|帐号|账户|帐户|收款账号"
+    r"|\w*bank(?: for [a-z ]{1,20})?(?: (?:is|no\.?|number|acct))?)"
     r"\s*(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
     r"(?<![A-Za-z0-9])(?P<v>[0-9](?:[ -]?[0-9]){7,19})(?![A-Za-z0-9])")
 
@@ -83,6 +84,6 @@ class BankAccount(Recognizer):
             if iban.is_valid(m.group("v")):
                 yield m.start("v"), m.end("v"), 0.9
         low = text.lower()
-        if "acc" in low or "a/c" in low or "账" in text or "帐" in text:
+        if "acc" in low or "a/c" in low or "bank" in low or "账" in text or "帐" in text:
             for m in _ACCOUNT.finditer(text):
                 yield m.start("v"), m.end("v"), self.base_score

@@ -80,7 +80,7 @@ hwang ahn yoo jeon
 _SIGNOFF = re.compile(rf"(?m)(?:^|[-–—~]\s?)[ \t]*(?P<v>{_CAP}(?:\s{_CAP})?)[ \t]*[.!]?[ \t]*$")
 # All-lowercase names: chat text often skips capitals ("talked to john smith").
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’]+")
-_LOWER_FIELD = re.compile(r"(?i:\bname\s*[:：]?[ \t]*)(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){0,2})(?=\s*(?:[,;\n]|$))")
+_LOWER_FIELD = re.compile(r"(?i:\bname\s*[:：]?[ \t]*)(?!(?:is|was|of)\b)(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+){0,2})(?=\s*(?:[,;\n]|$))")
 _LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|dr)\.?\s+(?P<v>[a-z][a-z'-]{2,})")
 _LOWER_CUE = re.compile(r"(?i:\b(?:name\s*[:：]|name\s+is|i\s+am|i'm|it's|call\s+me|this\s+is)\s*)"
                         r"(?P<v>[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?)(?P<end>\s*(?:[,;.\n]|$))?")
@@ -256,7 +256,8 @@ def _lowercase_names(text: str):
         tokens = m.group("v").split()
         if tokens[0] in NON_NAME_WORDS:
             continue
-        name_like = tokens[0] in FIRST_NAMES or _pinyin_name(tokens)
+        name_like = tokens[0] in FIRST_NAMES or _pinyin_name(tokens) or (
+            tokens[0] not in ENGLISH_WORDS and tokens[0] in world_first_names())
         if not name_like and not (len(tokens) == 2 and tokens[1] in EN_SURNAMES):
             continue
         keep_two = len(tokens) == 2 and tokens[1] not in NON_NAME_WORDS and (

@@ -36,8 +36,14 @@ _INTL = re.compile(
 # AU ...): 10-11 digits in spaced/dashed groups. Only with a context word,
 # except the UK mobile grouping 07xxx xxxxxx, which nothing else uses.
 _NATIONAL = re.compile(
-    _BEFORE + r"(?P<v>0[1-9][0-9]{1,4}(?P<s>[ -])(?:[0-9]{6}|[0-9]{3,4}(?:(?P=s)[0-9]{3,4})?))" + _AFTER)
-_UK_MOBILE = re.compile(r"07[0-9]{3} [0-9]{6}")
+    _BEFORE + r"(?P<v>(?:0[1-9][0-9]{1,4}|\(0[1-9][0-9]{0,3}\))[ -](?:[0-9]{6}|[0-9]{3,4}(?:[ -][0-9]{3,4})?))" + _AFTER)
+# Groupings nothing else uses: UK mobile 07xxx xxxxxx, Nigerian 0803 456 7812,
+# Taiwanese 0912-345-678.
+_OWN_SHAPE = re.compile(r"07[0-9]{3} [0-9]{6}|0[789][01][0-9] [0-9]{3} [0-9]{4}|09[0-9]{2}-[0-9]{3}-[0-9]{3}")
+# Local numbers without a trunk 0: Hong Kong / Singapore 9123 4567, Indian
+# mobiles 98401 22761. Context only.
+_LOCAL = re.compile(r"(?<![0-9A-Za-z_+.-])(?<![0-9] )(?P<v>[2-9][0-9]{3} [0-9]{4}|[6-9][0-9]{4} [0-9]{5})"
+                    r"(?![0-9A-Za-z_]|[.-][0-9]| [0-9])")
 _CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # ITU country codes: 1 and 7, the assigned two-digit codes, and three-digit
 # codes in the zones that use them (a zone prefix + any digit is close enough).
@@ -102,11 +108,12 @@ def _nanp_score(value: str) -> float:
 
 class PhoneNumber(Recognizer):
     entity = "PHONE_NUMBER"
-    patterns = (*_NANP, _INTL, _NATIONAL)
+    patterns = (*_NANP, _INTL, _NATIONAL, _LOCAL)
     context = ("phone", "telephone", "tel", "call", "call me", "mobile", "cell", "text me",
                "txt", "sms", "fax", "whatsapp", "signal", "contact", "reach me", "dial",
-               "my number", "hotline", "电话", "手机", "联系", "致电", "传真", "拨打", "座机",
-               "热线", "来电", "短信", "微信")
+               "my number", "hotline", "hp", "ph", "mob", "landline", "number is", "text", "ring",
+               "电话", "手机", "联系", "联络", "致电", "传真", "拨打", "座机",
+               "热线", "来电", "短信", "微信", "号码", "打我")
     negative = NEGATIVE_NUMBER_WORDS
     base_score = 0.6
     context_boost = 0.35
@@ -117,9 +124,11 @@ class PhoneNumber(Recognizer):
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
                     yield s, e, _intl_score(v)
-            elif v[0] == "0":
+            elif v[0] in "0(":
                 if len(_digits(v)) in (10, 11):
-                    yield s, e, 0.55 if _UK_MOBILE.fullmatch(v) else 0.4
+                    yield s, e, 0.55 if _OWN_SHAPE.fullmatch(v) or v[0] == "(" else 0.4
+            elif _LOCAL.fullmatch(v):
+                yield s, e, 0.2  # context only
             else:
                 yield s, e, _nanp_score(v)
 
