@@ -53,7 +53,8 @@ _CN = re.compile(
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
            r"|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq"
-           r"|Trail|Trl|Plaza|Alley|Close|Crescent|Cres|Grove|Gardens|Gdns|Mews|Walk|Rise|Row|Parade)")
+           r"|Trail|Trl|Plaza|Alley|Close|Crescent|Cres|Grove|Gardens|Gdns|Mews|Walk|Rise|Row|Parade"
+           r"|Quay|Wharf|Wall|Esplanade|Embankment)")
 _DIR = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 _WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,3}|[0-9]{1,3}(?:st|nd|rd|th))"  # ..., MG Road, 5th Avenue
 _UNIT_EN = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Rm|Room|#)\.?\s*#?[0-9A-Za-z-]{1,6})"
@@ -74,7 +75,10 @@ _US = re.compile(
 # "Hauptstraße 5, 10115 Berlin".
 _L = "A-Za-zÀ-ÖØ-öø-ÿ'’-"
 _EU_NAME = rf"(?:\s+(?:de|du|des|de la|d'|la|le|les|del|della|di|da|do|dos|das))*\s+[A-ZÀ-Þ][{_L}]+(?:\s+[A-ZÀ-Þ][{_L}]+){{0,3}}"
-_EU_TOWN = rf"(?:,\s*[0-9]{{4,5}}\s+[A-ZÀ-Þ][{_L}]+)"
+_COUNTRY = (r"(?:,\s*(?:España|Spain|France|Deutschland|Germany|Italia|Italy|Norway|Norge|Sweden|Sverige|Denmark"
+            r"|Danmark|Nederland|Netherlands|Portugal|Brasil|Brazil|México|Mexico|Belgique|Belgium|Österreich"
+            r"|Austria|Schweiz|Suisse|Switzerland|Finland|Suomi|Polska|Poland))?")
+_EU_TOWN = rf"(?:,\s*[0-9]{{4,5}}\s+[A-ZÀ-Þ][{_L}]+{_COUNTRY})"
 # Japan: "2-14-5 Dogenzaka, Shibuya-ku, Tokyo 150-0043".
 _JP = re.compile(r"(?<![0-9A-Za-z-])(?P<v>[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?\s+[A-Z][a-z]+(?:,\s*[A-Z][a-z]+-(?:ku|shi|cho|machi|gun))"
                  r"(?:,\s*[A-Z][a-z]+)?(?:\s+[0-9]{3}-[0-9]{4})?)")
@@ -85,7 +89,8 @@ _EU = re.compile(
     rf"{_EU_NAME}{_EU_TOWN}?"
     rf"|(?:Calle|C/|Carrer|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|Paseo|Plaza|Largo){_EU_NAME},?\s+[0-9]{{1,4}}[A-Za-z]?"
     rf"(?:,\s*[0-9]{{1,2}}\s?[ºª°]?\s?[A-Za-z]?)?{_EU_FLAT}{_EU_TOWN}?{_EU_BR}"
-    rf"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+[0-9]{{1,4}}[a-z]?{_EU_TOWN}?)"
+    rf"|[A-ZÄÖÜÅØÆ][a-zäöüßåøæ]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|gata|gatan|gade|vej|veien"
+    rf"|vägen|straat|laan|gracht|kade)\s+[0-9]{{1,4}}[a-z]?{_EU_TOWN}?)"
     rf"(?![A-Za-z0-9])")
 
 _CONTEXT = ("地址", "住址", "住在", "家住", "寄到", "寄往", "送到", "送至", "收货", "位于", "搬到",
@@ -173,6 +178,45 @@ def _cn_parts(m: re.Match) -> int:
     return n
 
 
+# A labelled address in a form or a message ("Address: ...", "residing at ...",
+# "ship to: ...") is taken whole, up to where the sentence goes on: formats
+# from Lagos to Gurugram to Dubai have no shape in common, but the label says
+# what follows.
+_LABEL = re.compile(
+    r"(?i:\b(?:(?:home|mailing|postal|delivery|current|permanent|residential|patient|billing|shipping|new|"
+    r"correspondence|registered)\s+)?address(?:\s+for\s+\w+)?\s*(?:is\s+|[:：-]\s*)"
+    r"|\b(?:residing|resides|resident|living|lives|lived|live)\s+at\s+|\b(?:ship|deliver|send|mail)\s+(?:it\s+)?to\s*:\s*)"
+    r"(?P<v>[A-Z0-9#][^\n]{7,160})")
+# Where the address stops: a sentence going on in lower case, a dash, a bar, a
+# phone cue.
+_STOP = re.compile(r"\s+[—–|]\s+|;\s|\.\s+(?=[a-z])|\.\s*$|,?\s+(?i:hp|tel|phone|mobile|mob|ph|email)\b"
+                   r"|,\s+(?!(?:de|del|la|le|van|der|von|bin|bint|al|el|da|do|di|du)\b)(?=[a-z])|\s+\(")
+
+
+_PERIOD = re.compile(r"(\S+)\.\s+(?=[A-Z])")
+
+
+def _sentence_end(v: str) -> str:
+    """Cut at a full stop before a capital ("HG2 0AB. Please call"), not after an
+    abbreviation (St. Mary's, Av. Insurgentes, Depto. 502, No. 7)."""
+    for m in _PERIOD.finditer(v):
+        word = m.group(1)
+        if not (word.isalpha() and word[:1].isupper() and len(word) <= 5 and word[1:].islower()):
+            return v[:m.start() + len(word)]
+    return v
+
+
+def labelled_addresses(text: str):
+    if "addr" not in text.lower() and " at " not in text and " to" not in text:
+        return
+    for m in _LABEL.finditer(text):
+        v = m.group("v")
+        cut = _STOP.search(v)
+        v = _sentence_end(v[:cut.start()] if cut else v).rstrip(" ,.")
+        if any(c.isdigit() for c in v) and len(v) >= 8 and sum(w[:1].isupper() for w in v.split()) >= 2:
+            yield m.start("v"), m.start("v") + len(v), 0.7
+
+
 class UsAddress(Recognizer):
     entity = "ADDRESS"
     patterns = (_US,)
@@ -186,3 +230,4 @@ class UsAddress(Recognizer):
         for rx in (_EU, _JP):
             for m in rx.finditer(text):
                 yield m.start("v"), m.end("v"), 0.75
+        yield from labelled_addresses(text)
