@@ -14,6 +14,7 @@ from __future__ import annotations
 from .address import ChineseAddress, UsAddress
 from .base import MIN_SCORE, Recognizer, Registry, Span, code_regions, resolve, run_scan
 from .dob import DateOfBirth
+from .fields import FieldPerson
 from .ids import BankAccount, LicensePlate, Passport
 from .national_ids import NationalId
 from .network import Email, IpAddress
@@ -28,7 +29,7 @@ from .translit import TransliteratedPerson
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
            IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson,
            TransliteratedPerson, Passport, LicensePlate, BankAccount, StructuredPerson, StructuredDob,
-           StructuredAccount, NationalId)
+           StructuredAccount, NationalId, FieldPerson)
 
 default_registry = Registry.default()
 

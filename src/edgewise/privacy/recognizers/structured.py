@@ -13,8 +13,17 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .name_dict import ENGLISH_WORDS, world_first_names
+from .names import FIRST_NAMES, NON_NAME_WORDS, SURNAMES, WEAK_SURNAMES
 
-_SPEAKER = re.compile(r"(?m)^[ \t>]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*(?P<v>[^:：\n\[\]]{1,30}?)[ \t]*[:：]")
+# [10:32] or WhatsApp's [10/02/24, 19:02]
+_SPEAKER = re.compile(r"(?m)^[ \t>]*\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\]"
+                      r"[ \t]*(?:-[ \t]*)?(?P<v>[^:：\n\[\]]{1,30}?)[ \t]*[:：]")
+# A chat pasted without times: "建军：明天谁去？", "Derek M.: hey", "Jasmine (payroll): ..."
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+| [A-Z]\.)?)"
+                        r"[ \t]*(?:[（(][^）)\n]{1,12}[）)])?[ \t]*[:：][ \t]*(?=\S)")
+_CHAT_NOT = re.compile(r"(?:妈妈|爸爸|老师|同学|家长|客服|群主|管理员|助手|系统|通知|姓名|性别|民族|地址|电话|手机|日期|时间|备注|"
+                       r"问题|描述|情况|结果|原因|金额|说明|事由|状态|类型|编号|主题|内容|标题|附件|时间|地点|住址|职业|年龄)$")
 _DISPLAY = re.compile(r"(?:(?i:from|to|cc|bcc|reply-to)|发件人|收件人|抄送)[ \t]*[:：][ \t]*\"?(?P<v>[^<>\"\n,;:@]{2,40}?)\"?[ \t]*<[^<>@\s]+@[^<>\s]+>"
                       r"|(?P<w>[A-Z][^<>\"\n,;:@]{2,40}?)[ \t]*<[^<>@\s]+@[^<>\s]+>[ \t]*(?:wrote|写道)")
 _ROLE = re.compile(r"^(?:物业|客服|店长|司机|老师|agent|support|customer|user|you|me|bot|system)[-–·]?", re.I)
@@ -71,6 +80,36 @@ def table_values(text: str, kind: str) -> list[tuple[int, int]]:
     return found
 
 
+def chat_speakers(text: str):
+    """Speaker labels of a chat log pasted without times: three or more lines
+    start with a label, at least two labels differ, and a label counts if it
+    speaks twice or has a name's shape (a surname first, or a capitalised word)."""
+    if text.count("\n") < 2:
+        return
+    lines = [m for m in _CHAT_LINE.finditer(text) if not _ROLE.match(m.group("v"))]
+    labels = [m.group("v") for m in lines]
+    if len(lines) < 3 or len(set(labels)) < 2:
+        return
+    for m in lines:
+        v = m.group("v")
+        if _CHAT_NOT.search(v) or v.lower() in NON_NAME_WORDS:
+            continue
+        if _chat_name(v, labels.count(v)):
+            yield m.start("v"), m.end("v"), 0.75
+
+
+def _chat_name(v: str, times: int) -> bool:
+    if not v.isascii():  # a form's field label also starts lines: 申请人：, 车辆信息：, 商品：
+        return not _FIELD_END.search(v) and (times >= 2 or v[0] in SURNAMES and v[0] not in WEAK_SURNAMES)
+    first = v.split()[0].lower()
+    if first in ENGLISH_WORDS:
+        return False
+    return " " in v or first in FIRST_NAMES or first in world_first_names()
+
+
+_FIELD_END = re.compile(r"[人方号价式息品体辆型码额期址号栏项表单户]$|^[老我你他她咱]")
+
+
 class StructuredPerson(Recognizer):
     entity = "PERSON"
     base_score = 0.8
@@ -80,6 +119,7 @@ class StructuredPerson(Recognizer):
             for m in _SPEAKER.finditer(text):
                 if not _ROLE.match(m.group("v").strip()):
                     yield m.start("v"), m.end("v"), 0.85
+        yield from chat_speakers(text)
         if "@" in text:
             for m in _DISPLAY.finditer(text):
                 g = "v" if m.group("v") else "w"
