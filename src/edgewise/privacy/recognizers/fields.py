@@ -97,7 +97,17 @@ _ZH_LABELS = ("姓名", "学生姓名", "患者姓名", "客户姓名", "名字"
               "借款人", "出借人", "甲方", "乙方", "法定代表人", "委托人", "受托人", "开户名", "户名", "持卡人")
 _ZH_FIELD = re.compile(r"(?:^|(?<=[\s，,；;。]))(?:" + "|".join(sorted(_ZH_LABELS, key=len, reverse=True)) + r")"
                        r"(?:[（(][^）)\n]{1,6}[）)])?[：:]\s*(?P<v>[\u4e00-\u9fff·•]{2,16})")
-_ZH_NOT = re.compile(r"(?:公司|集团|银行|医院|学校|大学|中心|部|局|处|科|所|院|店|厂|委员会|办公室|政府|有限|本人|同上|无)$")
+_ZH_NOT = re.compile(r"^(?:见|详见|同上|暂无|待定|不详|本人|无)|附件|(?:公司|集团|银行|医院|学校|大学|中心|部|局|处|科|所|院|店|厂|委员会|办公室|政府|有限|本人|同上|无)$")
+
+
+_LISTED = re.compile(r"(?:[（(][^）)\n]{1,6}[）)])?、\s*(?P<v>[\u4e00-\u9fff]{2,4})(?=[（(、，,；;。\s]|$)")
+
+
+def _more_listed(text: str, end: int):
+    """家庭成员：冯少华（妻子）、何嘉欣（女儿）: the field holds a list."""
+    while (m := _LISTED.match(text, end)) and not _ZH_NOT.search(m.group("v")):
+        yield m.start("v"), m.end("v"), 0.75
+        end = m.end("v")
 
 
 _TITLE = re.compile(r"(?:先生|女士|小姐|老师|律师|医生|同学|同志|阿姨|叔叔)$")
@@ -112,6 +122,7 @@ def _chinese(text: str):
             name = re.match(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff]|$)", v + " ")
         if name and not _ZH_NOT.search(name.group()):
             yield m.start("v"), m.start("v") + len(name.group()), 0.8
+            yield from _more_listed(text, m.start("v") + len(name.group()))
 
 
 class FieldPerson(Recognizer):

@@ -136,6 +136,44 @@ Michael Jordan
 西施
 杨贵妃
 王昭君
+Tim Cook
+Satya Nadella
+Sundar Pichai
+Jeff Bezos
+Mark Zuckerberg
+Warren Buffett
+Jensen Huang
+Sam Altman
+Barack Obama
+Donald Trump
+Joe Biden
+Charles Dickens
+Charlotte Brontë
+Charlotte Bronte
+Jane Austen
+George Eliot
+Jane Eyre
+Harry Potter
+Hermione Granger
+Sherlock Holmes
+马云
+马化腾
+雷军
+任正非
+李彦宏
+刘强东
+周杰伦
+张国荣
+刘德华
+成龙
+李小龙
+邓丽君
+姚明
+周树人
+金庸
+莫言
+袁隆平
+钱学森
 """.strip().splitlines())
 
 

@@ -20,7 +20,7 @@ from .names import FIRST_NAMES, NON_NAME_WORDS, SURNAMES, WEAK_SURNAMES
 _SPEAKER = re.compile(r"(?m)^[ \t>]*\[(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\]"
                       r"[ \t]*(?:-[ \t]*)?(?P<v>[^:：\n\[\]]{1,30}?)[ \t]*[:：]")
 # A chat pasted without times: "建军：明天谁去？", "Derek M.: hey", "Jasmine (payroll): ..."
-_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+| [A-Z]\.)?)"
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+| [A-Z]\.)?)"
                         r"[ \t]*(?:[（(][^）)\n]{1,12}[）)])?[ \t]*[:：][ \t]*(?=\S)")
 _CHAT_NOT = re.compile(r"(?:妈妈|爸爸|老师|同学|家长|客服|群主|管理员|助手|系统|通知|姓名|性别|民族|地址|电话|手机|日期|时间|备注|"
                        r"问题|描述|情况|结果|原因|金额|说明|事由|状态|类型|编号|主题|内容|标题|附件|时间|地点|住址|职业|年龄)$")
@@ -99,7 +99,7 @@ def chat_speakers(text: str):
 
 
 def _chat_name(v: str, times: int) -> bool:
-    if not v.isascii():  # a form's field label also starts lines: 申请人：, 车辆信息：, 商品：
+    if not v[0].isascii():  # a form's field label also starts lines: 申请人：, 车辆信息：, 商品：
         return not _FIELD_END.search(v) and (times >= 2 or v[0] in SURNAMES and v[0] not in WEAK_SURNAMES)
     first = v.split()[0].lower()
     if first in ENGLISH_WORDS:

@@ -1,0 +1,84 @@
+"""PII in pasted documents and regional formats (from the sixth and seventh blind
+probes): labelled fields, chat logs, national ids, phone and date shapes,
+address tails, Traditional characters.  The texts are written for this test;
+the probes themselves stay measurements (bench/pii_probe.py)."""
+from __future__ import annotations
+
+import pytest
+
+from edgewise.privacy import scan
+
+
+def covered(text: str, value: str) -> bool:
+    s = text.index(value)
+    return any(sp.start <= s and sp.end >= s + len(value) for sp in scan(text))
+
+
+@pytest.mark.parametrize("text,value", [
+    # labelled fields: the label says a person follows
+    ("ADMISSION NOTE\nPatient: Adeyemi, Folasade B.\nWard: 4", "Adeyemi, Folasade B."),
+    ("Next of kin: Kwame Mensah (brother), 07700 900111", "Kwame Mensah"),
+    ("Witnesses: Ingrid Holm, Tran Van Duc\nNotes: none", "Ingrid Holm"),
+    ("Witnesses: Ingrid Holm, Tran Van Duc\nNotes: none", "Tran Van Duc"),
+    ("Signed: P. Okafor  /  L. M. Serrano", "L. M. Serrano"),
+    ("Beneficiary: Hendrik van den Broek\nIBAN follows", "Hendrik van den Broek"),
+    ("Patient: OYELARAN, TEMITOPE   Sex: F", "OYELARAN, TEMITOPE"),
+    ("报销单\n审批人：仉振华  出纳：刘婷\n金额：320元", "仉振华"),
+    ("学生姓名：热依拉·买买提  性别：女", "热依拉·买买提"),
+    ("家庭成员：符海燕（妻子）、符小宇（儿子）", "符小宇"),
+    ("律师函\n致：禚志远先生\n地址：略", "禚志远"),
+    # chat logs
+    ("[03/04/24, 08:15] Kofi: running late\n[03/04/24, 08:16] Ama Owusu: ok", "Ama Owusu"),
+    ("群聊\n晏子墨：今晚几点集合？\n邱雨桐：七点吧\n晏子墨：好", "晏子墨"),
+    ("#standup\nPriya S.: blocked on review\nTomás: I'll take it\nPriya S.: thanks", "Priya S."),
+    # national ids: by check digit, or after a cue
+    ("香港身份證 C668668(9) 已影印", "C668668(9)"),
+    ("身分證字號 A123456789，請核對", "A123456789"),
+    ("PAN: AFZPK7190K for the tax form", "AFZPK7190K"),
+    ("NIN: 71645290381 (Nigeria)", "71645290381"),
+    ("Driving licence no.: MORGA753116SM9IJ", "MORGA753116SM9IJ"),
+    # phones
+    ("call me on 0802 123 4567 tonight", "0802 123 4567"),
+    ("手機 0987-654-321 隨時打", "0987-654-321"),
+    ("landline (03) 9123 4567 after 6", "(03) 9123 4567"),
+    ("Phone: 080-2649 1130 / 99001 23456", "99001 23456"),
+    ("hp 8123 4567 if lost", "8123 4567"),
+    # birth dates
+    ("DOB 07-Feb-1959, allergies none", "07-Feb-1959"),
+    ("MR SMITH/JOHN DOB 23NOV84 SEAT 12C", "23NOV84"),
+    ("我生日是88年12月3号", "88年12月3号"),
+    ("生日：民國72年6月1日", "民國72年6月1日"),
+    ("奶奶（1938年7月9日生）身体还好", "1938年7月9日"),
+    # addresses: tails, labels, more formats, Traditional characters
+    ("寄到杭州市西湖区文三路90号东部软件园3号楼A座1102", "杭州市西湖区文三路90号东部软件园3号楼A座1102"),
+    ("住址：天津市南开区鞍山西道300号7栋2单元501号，", "天津市南开区鞍山西道300号7栋2单元501号"),
+    ("地址：九龍觀塘道388號創紀之城1期15樓C室", "九龍觀塘道388號創紀之城1期15樓C室"),
+    ("Address: Plot 4, Adeola Odeku Street, Victoria Island, Lagos\nPhone: none", "Plot 4, Adeola Odeku Street, Victoria Island, Lagos"),
+    ("residing at Villa 9, Street 22, Al Wasl, Dubai, has applied", "Villa 9, Street 22, Al Wasl, Dubai"),
+    ("Karl Johans gate is nice but I live at Thorvald Meyers gate 12, 0555 Oslo.", "Thorvald Meyers gate 12, 0555 Oslo"),
+])
+def test_document_values_are_found(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Present: Chair, Treasurer, Secretary and four members",
+    "Contact: Customer Services Team",
+    "Status: Approved\nOwner: N/A\nManager: TBC",
+    "Note: buy milk\nTodo: call the bank\nIdea: write a book",
+    "Input: 5\nOutput: 25\nInput: 6\nOutput: 36",
+    "甲方：杭州某某科技有限公司\n乙方：本人",
+    "申请表\n申请人：见附件\n车辆信息：无\n付款方式：现金",
+    "the address is in the email I sent",
+    "PIN 1234, version 2.3.4567, order ABCDE12345",
+    "我家在万达城3期，门口有2家店",
+])
+def test_document_look_alikes_stay_clean(text):
+    assert scan(text) == [], [(s.type, s.text) for s in scan(text)]
+
+
+def test_traditional_text_keeps_its_offsets():
+    text = "請聯絡陳大文，電話 9123 4567，地址：九龍旺角彌敦道123號4樓A室"
+    spans = scan(text)
+    assert spans and all(text[s.start:s.end] == s.text for s in spans)
+    assert covered(text, "九龍旺角彌敦道123號4樓A室")
