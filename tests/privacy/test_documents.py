@@ -82,3 +82,17 @@ def test_traditional_text_keeps_its_offsets():
     spans = scan(text)
     assert spans and all(text[s.start:s.end] == s.text for s in spans)
     assert covered(text, "九龍旺角彌敦道123號4樓A室")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("下午和思琪去逛街，晚点回", "思琪"), ("你先跟雅琴讲一声", "雅琴"), ("俊豪说他不来了", "俊豪"),
+    ("丽萍阿姨送了些水果", "丽萍"), ("周末跟莹莹她们去爬山", "莹莹"), ("tests pass now - Anjali", "Anjali"),
+])
+def test_given_names_in_a_frame(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", ["明天你来吗", "美丽的风景", "静静地看着窗外", "和平去哪里了", "浩然正气",
+                                  "that was fine - Standard"])
+def test_given_name_look_alikes(text):
+    assert not [s for s in scan(text) if s.type == "PERSON"]

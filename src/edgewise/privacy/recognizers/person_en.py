@@ -114,8 +114,9 @@ class EnglishPerson(Recognizer):
         yield from self._list_items(text, found)
 
     def _capitalised(self, text):
-        for m in _SIGNOFF.finditer(text):
-            yield from self._emit(m, 0.75, need_first=True, text=text)
+        for m in _SIGNOFF.finditer(text):  # after a dash, any given name of the world (- Meena)
+            dash = m.group(0)[:1] in "-–—~"
+            yield from self._emit(m, 0.75, need_first=True, text=text, loose=dash)
         for m in _TITLE.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _STRONG_CUE.finditer(text):

@@ -42,6 +42,26 @@ def frame_names(word: str, seg, tags, freq):
         end = _name_at(word, i, need_follow, seg, tags, freq)
         if end:
             yield i, end, 0.7
+        elif _given_only(word, i, need_follow, tags, freq):
+            yield i, i + 2, 0.6
+
+
+# Friends and family are called by the given name alone: 和欣怡去看房, 跟淑芬讲,
+# 家豪说他, 秀英阿姨, 婷婷她们.  Without a surname the frame must be tighter.
+GIVEN_FOLLOW = ("说", "說", "讲", "講", "你", "我跟你", "今天", "明天", "昨天", "刚才", "已经", "阿姨", "叔叔",
+                "姐", "哥", "她们", "他们", "一起", "去", "来", "要", "想")
+
+
+def _given_only(word, i, need_follow, tags, freq) -> bool:
+    name = word[i:i + 2]
+    if len(name) < 2 or not all(c in GIVEN_CHARS and c not in GIVEN_STOP for c in name):
+        return False
+    if freq.get(name, 0) > COMMON and tags.get(name) not in ("nr", "nrfg"):
+        return False  # 明天, 美丽, 建国: ordinary words
+    rest = word[i + 2:]
+    if rest.startswith(GIVEN_FOLLOW):
+        return True
+    return not rest and not need_follow  # 跟淑芬 / 通知欣怡 ending the clause
 
 
 def _starts(word: str):
