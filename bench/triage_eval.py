@@ -65,9 +65,15 @@ def cross_validated(folds: int) -> dict:
 # words, pinyin, non-native English; first pass 0.89, 3 of 40 under-triaged: 30
 # antidepressants in a long message, charcoal bought for suicide, a scald in
 # Traditional characters, which had not been folded to Simplified).
+# heldout_probe11: 100 more, areas often forgotten (first pass 0.75, 9 of 40
+# under-triaged: alcohol withdrawal, sexual assault, psychosis with a knife, a fish
+# bone, metal in the eye, adrenal crisis, a crush injury, diving, paracetamol harm).
+# heldout_probe12: 100 more, tricky wording (first pass 0.80, 5 of 35 under-triaged:
+# a painless facial droop, SpO2 85% on an oximeter, BP 220/130 with headache, legs
+# and bladder, black stools with 眼前就发黑; general questions went to emergency).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
-           "heldout_probe9", "heldout_probe10")
+           "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

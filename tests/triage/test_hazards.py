@@ -92,6 +92,22 @@ FIRES = {
                         "儿子最近喝很多水，现在呼吸又深又快"],
     "overdose_count": ["I took about 40 of my paroxetine an hour ago", "他一口气吃了一整瓶药"],
     "suicide_with_means": ["I can't go on, I've bought a rope", "活不下去了，炭都买好了"],
+    "alcohol_withdrawal": ["quit drinking on friday, today he is shaking and seeing spiders on the ceiling",
+                           "我爸戒酒第三天，浑身发抖还说看到虫子在爬"],
+    "sexual_assault": ["my friend was raped last night and hasn't told anyone", "昨晚被下药了，醒来什么都不记得"],
+    "psychosis_with_danger": ["he hasn't slept in 4 days, says people are out to get him and is holding a knife",
+                              "我哥说有人要害他，刚刚拿着刀不让人靠近"],
+    "bone_stuck_in_gullet": ["swallowed a chicken bone yesterday, now pain behind my breastbone", "鱼刺卡了两天，今天发烧了"],
+    "penetrating_eye_injury": ["was using an angle grinder and a chip of metal flew into my eye",
+                               "电焊的时候有铁屑溅进眼睛，现在看东西模糊"],
+    "adrenal_crisis": ["I have Addison's and can't stop vomiting since this morning", "我有肾上腺皮质功能减退，今天一直吐"],
+    "crush_injury": ["his arm was crushed under a pallet for an hour and his pee is cola coloured now",
+                     "腿被水泥板压住半天，现在又肿又硬"],
+    "diving_sickness": ["went scuba diving this morning, now my arms are tingling", "潜完水两个小时，关节疼得厉害"],
+    "paracetamol_liver_harm": ["been taking lots of paracetamol for a week and the whites of my eyes look yellow",
+                               "连吃了一周扑热息痛，现在右上腹痛"],
+    "very_high_blood_pressure": ["my bp is 210/125 and I have a bad headache", "血压测出来190/120，头疼得厉害"],
+    "legs_and_bladder": ["since the fall he can't move his legs and has wet himself", "双腿突然没力，还尿裤子了"],
 }
 
 QUIET = [
@@ -118,6 +134,10 @@ QUIET = [
     "we had our baby last week and I haven't slept much, so tired", "肚子右下边有点胀气，不发烧",
     "took 2 of my paracetamol for a headache", "very thirsty after the hot yoga class",
     "this exam is killing me, I can't take it anymore lol", "买好了木炭准备周末烧烤",
+    "thinking about quitting drinking for january, any tips", "my drink was too sweet", "切菜的时候用刀要小心",
+    "ate fish with lots of bones, all fine", "dust in my eye from the wind", "I take hydrocortisone cream for eczema",
+    "my leg was crushed in a football tackle, just bruised", "going scuba diving next month, excited",
+    "took 2 paracetamol for a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

@@ -93,7 +93,8 @@ def test_thresholds_are_conservative():
 @pytest.fixture(scope="module", params=["heldout", "heldout_blind", "heldout_probe", "heldout_probe2",
                                                   "heldout_probe3", "heldout_probe4", "heldout_probe5",
                                                   "heldout_probe6", "heldout_probe7", "heldout_probe8",
-                                                  "heldout_probe9", "heldout_probe10"])
+                                                  "heldout_probe9", "heldout_probe10", "heldout_probe11",
+                                                  "heldout_probe12"])
 def heldout_metrics(request):
     cases = load_cases(DATA_DIR / f"{request.param}.jsonl")
     return metrics([c.level for c in cases], [assess(c.text)["level"] for c in cases])
@@ -120,3 +121,22 @@ def test_training_emergencies_never_undertriaged():
 def test_any_text_gives_a_valid_answer(text):
     out = triage(text)
     assert out["level"] in LEVELS and set(out) == set(SCHEMA)
+
+
+@pytest.mark.parametrize("text", [
+    "What are the signs of meningitis in a baby? Nothing has happened, I just want to be prepared.",
+    "万一有人心脏骤停该怎么办？单位要做急救培训，现在都好好的",
+])
+def test_a_general_question_is_information(text):
+    out = triage(text)
+    assert out["level"] == "self-care" and out["red_flags"] == []
+    assert "emergency" in out["advice"] or "急救" in out["advice"]
+
+
+@pytest.mark.parametrize("text", [
+    "if this is serious tell me, my dad has crushing chest pain and is sweating",
+    "just asking, what if my kid swallowed a button battery? he did it 10 minutes ago",
+    "万一是中风怎么办，我妈嘴歪了，说话不清楚",
+])
+def test_a_case_asked_as_a_question_stays_an_emergency(text):
+    assert triage(text)["level"] == "emergency"

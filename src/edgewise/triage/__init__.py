@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .advice import advice, disclaimer
 from .features import features
+from .general import general_question
 from .policy import LEVELS, decide
 from .rules import Facts, amber_flags, red_flags
 from .text import language
@@ -32,8 +33,11 @@ def assess(text: str, model=None) -> dict:
     clf, th = model or default_model()
     proba = clf.proba(features(facts))
     red, amber = red_flags(facts), amber_flags(facts)
-    return {"level": decide(proba, th, red, amber), "red_flags": red, "amber_flags": amber,
-            "proba": proba, "language": language(text)}
+    level, general = decide(proba, th, red, amber), general_question(facts.text)
+    if general:  # information, not a case: no red flag is happening
+        level, red, amber = "self-care", [], []
+    return {"level": level, "red_flags": red, "amber_flags": amber, "proba": proba, "language": language(text),
+            "general": general}
 
 
 def triage(text: str) -> dict:
@@ -45,4 +49,5 @@ def triage(text: str) -> dict:
     a = assess(text)
     lang = a["language"]
     return {"level": a["level"], "red_flags": a["red_flags"],
-            "advice": advice(a["level"], lang, a["red_flags"]), "disclaimer": disclaimer(lang)}
+            "advice": advice("general" if a["general"] else a["level"], lang, a["red_flags"]),
+            "disclaimer": disclaimer(lang)}

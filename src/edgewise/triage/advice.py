@@ -22,12 +22,15 @@ ADVICE = {
         "self-care": ("This can usually be looked after at home for now: rest, drink fluids, and ask a "
                       "pharmacist about over-the-counter remedies. See a doctor if it gets worse, new "
                       "symptoms appear, or it has not improved within a few days."),
+        "general": ("This reads as a general question, not something happening now. If these signs ever "
+                    "appear, call your local emergency number at once; a first-aid course teaches what to do."),
     },
     "zh": {
         "emergency": "请立即拨打急救电话或前往最近的急诊。不要自己开车；在救援到达前请守在患者身边，保持电话畅通。",
         "clinic": "建议在一到两天内到医院或诊所就诊，如加重请尽快就医。请记下症状开始的时间、变化情况和已用过的药物。",
         "self-care": "目前一般可以在家自我护理：注意休息、多喝水，可咨询药师使用非处方药。如果症状加重、出现新症状，"
                      "或几天内没有好转，请去看医生。",
+        "general": "这看起来是一般性的提问，而不是正在发生的情况。如果将来真的出现这些表现，请立即拨打急救电话；参加急救培训可以学到具体做法。",
     },
 }
 

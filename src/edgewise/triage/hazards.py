@@ -3,8 +3,8 @@ after birth, a calm plan for suicide.  Data only, same conventions as
 patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
-emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40 and the tenth 2 of 40 (after Traditional
-characters were folded to Simplified), each a sign the main table phrased too
+emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (after Traditional
+characters were folded to Simplified), the eleventh 9 of 40 and the twelfth 5 of 35, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "electric": r"触电|被电(?:了|到|击)|电击|electrocut\w*|electric(?:al)? shock|got (?:a )?shock(?:ed)? (?:from|by|off) (?:a |the )?(?:socket|outlet|wire|cable|plug|mains)",
     "electric_harm": r"弹开|被弹|甩开|thrown (?:back|across|off)|(?:小)?黑点|burn mark|entry (?:wound|mark)|心跳(?:乱|不齐|很乱)|heart (?:is |was |keeps |feels )?(?:racing|skipping|irregular|fluttering|weird|pounding)|palpitations",
     "wild_mushroom": r"野生菌|野蘑菇|野生蘑菇|采的(?:蘑菇|菌)|毒蘑菇|毒菌|wild mushrooms?|foraged mushrooms?|mushrooms? (?:\w+ ){0,2}(?:picked|found|foraged)",
-    "gut_upset": r"vomit\w*|throw\w* up|threw up|diarrh\w*|nause\w*|上吐下泻|呕吐|吐了|想吐|恶心|拉肚子|腹泻",
+    "gut_upset": r"vomit\w*|throw\w* up|threw up|diarrh\w*|nause\w*|上吐下泻|呕吐|吐了|想吐|一直吐|吐(?:个)?不停|恶心|拉肚子|腹泻",
     "postpartum": r"顺产|剖腹产|剖宫产|产后|生完(?:孩子|宝宝)?|坐月子|after (?:giving )?birth|postpartum|post-partum|gave birth|since (?:the )?delivery|had (?:our|the|her|my|a) (?:baby|son|daughter)|刚生(?:了|完)?|生了(?:孩子|宝宝|儿子|女儿)",
     "heavy_pp_bleeding": alt(
         r"(?:一|1|每)(?:个)?小时\S{0,3}(?:湿透|换|用)\S{0,6}(?:卫生巾|护垫|夜用|垫子)|大血块|出血越来越多|血越流越多",
@@ -68,7 +68,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
         r"wet (?:himself|herself|myself|themselves) (?:\w+ ){0,4}(?:didn't|didnt|did not|not) (?:even )?(?:feel|notice)",
         r"(?:can't|cannot|unable to|couldn't) (?:pee|urinate|wee|pass urine)|(?:lost|losing|no) (?:control of (?:my |his |her )?)?bladder(?: control)?",
         r"尿不出|憋不住尿|尿失禁|尿(?:了)?裤子(?:都)?(?:不知道|没感觉)|大小便失禁"),
-    "both_legs_weak": r"both (?:of (?:my|his|her) )?legs (?:\w+ ){0,2}(?:weak|numb|giving way|gave way)|(?:两条腿|双腿|两腿)(?:都)?(?:发软|没力|无力|麻|没劲)",
+    "both_legs_weak": r"(?:can't|cannot|can not|couldn't) (?:feel|move) (?:or (?:feel|move) )?(?:my|his|her|their) legs|both (?:of (?:my|his|her) )?legs (?:\w+ ){0,2}(?:weak|numb|giving way|gave way)|(?:两条腿|双腿|两腿)(?:都|突然)?(?:发软|没力|无力|麻|没劲)",
     "diabetic": r"diabet\w*|type ?1\b|\bt1d\b|insulin|糖尿病|胰岛素",
     "dka_signs": r"fruity|pear drops|nail polish|acetone|ketones?|烂苹果味|水果味|酮体|deep (?:and )?(?:fast|rapid) breath\w*|breathing (?:really |very )?deep and fast|呼吸(?:又)?深(?:又)?快",
     "fire_smoke": r"\bfire\b|smoke inhalation|(?:inhaled|breathed in|breathing in|full of|thick|black) smoke|smoke-filled|着火|火灾|失火|浓烟|烟雾|被烟熏|熏黑",
@@ -86,7 +86,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "distended": r"swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
     # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
     "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
-    "low_spo2": r"(?:spo2|sats?|oxygen(?: level| saturation)?|血氧(?:饱和度)?|饱和度)\D{0,8}(?:[5-8]\d|9[01])\s*%",
+    "low_spo2": r"(?:spo2|sats?|oxygen(?: level| saturation)?|(?:pulse )?ox(?:imeter|y)?|o2|血氧(?:饱和度)?|饱和度|血氧仪)\D{0,8}(?:[5-8]\d|9[01])\s*%",
     # --- a sixth probe ----------------------------------------------------
     "anticoagulant": r"eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|clopidogrel|plavix|华法林|利伐沙班|阿哌沙班|抗凝|氯吡格雷",
     "bleed_not_stopping": alt(
@@ -162,6 +162,29 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "suicide_means": (r"(?:bought|got|have) (?:a |some |the )?(?:rope|charcoal|helium)|(?:炭|木炭|烧炭|绳子|安眠药|农药|百草枯)(?:已经|都)?(?:买|准备|备)好|"
                       r"(?:买|准备|备)好(?:了)?(?:炭|木炭|绳子|安眠药|农药)|烧炭|上吊|跳楼|跳河"),
 
+    # --- an eleventh and twelfth probe (forgotten areas, tricky wording) ---------
+    "alcohol_stop": r"(?:stopped|quit|stop|quitting) drinking|cold turkey|off the (?:booze|drink)|戒酒|停酒|(?:不|没)喝酒(?:了)?(?:\S{0,3}天)",
+    "withdrawal_danger": (r"hallucinat\w*|seeing (?:things|bugs|spiders)|bugs (?:\w+ ){0,2}crawling|(?:doesn't|does not|don't) know (?:what day|where (?:he|she) is)|"
+                          r"confus\w*|seizure|\bfit\b|幻觉|看到(?:虫|有人)|(?:虫子|虫)在爬|胡言乱语|抽搐|神志不清|不认人"),
+    "sexual_assault": r"sexually assaulted|(?:was|been|got) raped|\brape\b|spiked|(?:something|drugs?) (?:was |were )?(?:put|slipped) in (?:my|her|his) drink|性侵|被强奸|被迷奸|被下药|下了药",
+    "weapon_threat": r"菜刀|拿(?:着)?刀|持刀|\bknife\b|\bgun\b|枪|weapon|threaten\w*|威胁|要杀|(?:hurt|kill) (?:someone|us|me|people)|打人",
+    "fish_bone": r"鱼刺|鱼骨|卡了?(?:一)?根刺|(?:fish|chicken) bone",
+    "chest_behind": r"胸口(?:后面)?(?:很|特别)?(?:痛|疼)|胸骨后|chest (?:pain|hurts)|pain (?:behind|in) (?:my|the) (?:chest|breastbone)",
+    "eye_projectile": (r"(?:飞|溅|崩|弹|扎)(?:进|到|入)(?:了)?(?:\S{0,2})?眼睛|(?:metal|steel|iron|glass|debris|shard|splinter|chip|fragment|something)\w* "
+                       r"(?:\w+ ){0,4}(?:flew|went|got|shot|flicked) (?:\w+ ){0,2}(?:in|into) (?:my|his|her|the) eye"),
+    "power_tool": r"打磨|切割|砂轮|电焊|锤|钻|grind\w*|hammer\w*|drill\w*|chisel\w*|angle grinder|lathe",
+    "blurred_eye": r"看(?:东西)?(?:模糊|不清)|视力(?:下降|模糊)|blurr\w*|can't see (?:properly|well|out of)|扎着东西",
+    "adrenal": r"艾迪生|阿狄森|肾上腺皮质功能(?:减退|不全)|addison\w*|adrenal insufficiency|氢化可的松|hydrocortisone",
+    "crush": r"压住|(?:被|给)(?:\S{0,4})?(?:砸|压)(?:住|伤|了)|crush\w*|pinned (?:under|by)|trapped under",
+    "crush_signs": r"(?:尿|小便)\S{0,3}(?:酱油|浓茶|茶|可乐)色|(?:dark|cola|tea|brown)[- ]colou?red (?:urine|pee|wee)|(?:urine|pee|wee) (?:is |looks |was |went )?(?:dark brown|cola|tea|brown)|肿(?:又|而|得)?硬|又肿又硬|swollen and (?:hard|tight)",
+    "diving": r"潜水|潜完水|scuba|(?:went|been|after|from) (?:a )?div(?:e|ing)|减压病|the bends",
+    "joint_or_numb": r"关节\S{0,3}(?:疼|痛)|joint (?:pain|ache)|发麻|麻木|numb\w*|tingl\w*|走路\S{0,3}不稳|unsteady|dizz\w*",
+    "paracetamol": r"泰诺(?:林)?|对乙酰氨基酚|扑热息痛|必理通|paracetamol|acetaminophen|tylenol|panadol",
+    "liver_signs": r"眼睛(?:有点|有些)?(?:发)?黄|皮肤(?:有点)?(?:发)?黄|黄疸|右上腹(?:痛|疼)|yellow (?:eyes|skin)|jaundice\w*|whites? of (?:my|his|her) eyes (?:\w+ ){0,2}yellow",
+    "high_bp": r"(?<![\d/.-])(?:1[89]\d|2\d\d)\s*/\s*(?:[5-9]\d|1\d\d)(?![\d/.-])",
+    "bp_danger": r"headache|头(?:痛|疼)|blurr\w*|看(?:东西)?模糊|vision|chest pain|胸(?:痛|闷)|confus\w*|weak\w*|numb\w*|nose ?bleed|鼻(?:子)?出血",
+    "incontinent": r"wet (?:my|him|her|them)sel(?:f|ves)|(?:peed|pissed|soiled) (?:my|him|her)self|尿裤子|尿失禁|大小便失禁",
+
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -223,4 +246,15 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "undiagnosed_dka": (("thirst_polyuria", "dka_signs"),),
     "overdose_count": (("overdose_count",),),
     "suicide_with_means": (("despair", "suicide_means"),),
+    "alcohol_withdrawal": (("alcohol_stop", "withdrawal_danger"),),
+    "sexual_assault": (("sexual_assault",),),
+    "psychosis_with_danger": (("psychosis_signs", "weapon_threat"),),
+    "bone_stuck_in_gullet": (("fish_bone", "fever_any"), ("fish_bone", "chest_behind")),
+    "penetrating_eye_injury": (("eye_projectile", "power_tool"), ("eye_projectile", "blurred_eye")),
+    "adrenal_crisis": (("adrenal", "gut_upset"), ("adrenal", "lightheaded")),
+    "crush_injury": (("crush", "crush_signs"),),
+    "diving_sickness": (("diving", "joint_or_numb"), ("diving", "out_of_breath")),
+    "paracetamol_liver_harm": (("paracetamol", "liver_signs"),),
+    "very_high_blood_pressure": (("high_bp", "bp_danger"),),
+    "legs_and_bladder": (("both_legs_weak", "incontinent"), ("legs_weak", "incontinent")),
 }

@@ -57,9 +57,9 @@ CONCEPTS: dict[str, str] = {
         r"晕倒|晕厥|昏倒|头晕|眩晕|恶心|呕吐|眼前发黑"),
     # --- stroke signs, head, eyes ----------------------------------------
     "face_droop": alt(
-        r"(?:face|mouth|smile|lip) (?:is |was |has |looks |seems |started |suddenly )*(?:droop|sag|twist|crook|slant|lopsided|uneven|fallen)\w*",
+        r"(?:face|mouth|smile|lip) (?:is |was |has |been |looks |seems |started |suddenly )*(?:droop|sag|twist|crook|slant|lopsided|uneven|fallen)\w*",
         r"droop\w* (?:face|mouth|smile|on one side)|facial (?:droop|weakness|paralysis|numbness)",
-        rf"(?:one|left|right) side of {P} face (?:is |went |feels |has |suddenly )*(?:droop|numb|sag|weak|drop|paralys|frozen|fallen)\w*",
+        rf"(?:one|left|right) side of {P} face (?:is |went |feels |has |been |suddenly )*(?:droop|numb|sag|weak|drop|paralys|frozen|fallen)\w*",
         rf"(?:half|side) of {P} face (?:is |went )?(?:numb|droop|drop|frozen|paralys)\w*",
         r"口角(?:歪斜|歪|下垂)|嘴(?:巴)?(?:突然)?歪|嘴角(?:歪|下垂|流口水)|口眼歪斜|面瘫",
         r"(?:脸|面部)(?:一侧|半边|一边)?(?:突然)?(?:歪|下垂|不对称)",
@@ -81,7 +81,7 @@ CONCEPTS: dict[str, str] = {
         r"speech (?:is |was |became |sounds )?(?:slurred|garbled|jumbled|strange|weird|thick|off)",
         r"(?:can't|cannot|couldn't|unable to|trouble|difficulty|struggling to|hard to) (?:speak|talk)(?! (?:to|about|with|much|in)\b)",
         rf"(?:can't|cannot|couldn't|unable to|trouble|difficulty|struggling to) (?:get (?:{P} )?words out|find (?:{P} )?words|form words)",
-        r"words (?:are |were |come out )?(?:jumbled|mixed up|wrong|garbled|nonsense)",
+        r"words (?:are |were |keep |kept |keeps )?(?:coming |come |came )?(?:out )?(?:jumbled|mixed up|wrong|garbled|nonsense)",
         r"说话(?:突然)?(?:不清|含糊|含混|不利索|不流利|费劲|困难|大舌头)|口齿不清|吐字不清|言语不清|讲话(?:不清|含糊)",
         r"说话(?:突然)?(?:变得)?(?:奇怪|不对劲|怪怪的|颠三倒四)|说不出(?:来)?话|说不了话|讲不出话|舌头(?:发硬|不灵活|打结)|大舌头|语无伦次|答非所问|话都说不清"),
     "confusion": alt(
@@ -322,7 +322,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:heart|pulse) (?:is |was |keeps |started )?(?:racing|pounding|fluttering|beating (?:very |really |so )?(?:fast|hard|irregularly))",
         r"palpitations?|(?:heart ?rate|pulse) (?:of |is |was |at |over )?(?:1[5-9]\d|2\d\d)",
         r"心慌|心悸|心跳(?:很|特别|非常|突然)?(?:快|加速|乱|不齐)|心(?:脏)?(?:怦怦|砰砰)(?:直)?跳|心(?:跳|率)(?:每分钟)?(?:1[5-9]\d|2\d\d)"),
-    "lightheaded": r"faint\w*|dizz\w*|light[- ]?headed|passed out|shoulder(?: tip)? pain|头晕|晕倒|晕厥|眼前发黑|要晕|肩(?:膀|尖)?(?:也)?(?:痛|疼)",
+    "lightheaded": r"faint\w*|dizz\w*|light[- ]?headed|passed out|shoulder(?: tip)? pain|头晕|晕倒|晕厥|眼前(?:就|一)?发黑|要晕|肩(?:膀|尖)?(?:也)?(?:痛|疼)",
     "abdominal_pain": alt(
         r"(?:abdominal|stomach|belly|tummy|pelvic) (?:pain|cramps?|ache)|pain (?:in|on) (?:\w+ ){0,5}(?:abdomen|belly|stomach|tummy|pelvis)",
         r"腹痛|肚子(?:痛|疼)|(?:小腹|下腹|腹部)[^,。]{0,3}(?:痛|疼)"),
