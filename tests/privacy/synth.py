@@ -232,7 +232,7 @@ def phone_negative(rng) -> Case:
         f"Order #{a}-{e}-{line} shipped", f"订单号 {a}-{e}-{line}", f"tracking +44 {a} {e} {line}",
         f"invoice {bare}", f"ref {a}.{e}.{line}", f"${a},{e},{rng.randint(100, 999)}.99",
         f"+{rng.randint(10, 99)}.{a}.{e} €", f"ISBN 978-0-{a}-{rng.randint(10000, 99999)}-{rng.randint(0, 9)}",
-        f"```\nphone = '{a}-{e}-{line}'\n```", f"`+44 20 {e}{rng.randint(0, 9)} {line}`",
+        f"```\nlong n = {bare}L;\n```", f"`+44 20 {e}{rng.randint(0, 9)} {line}`",
         f"int x = {bare};", f"{rng.randint(100, 199)}-{e}-{line}", f"({a}) {rng.randint(100, 199)}-{line}",
         f"{a} {e} {line}", f"score +{rng.randint(1000000, 9999999)}",
         f"坐标 {rng.uniform(-90, 90):.4f}, {rng.uniform(-180, 180):.4f}",

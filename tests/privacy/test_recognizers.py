@@ -80,7 +80,7 @@ def test_handwritten_positives(text, expected):
     "ts 1700000000000", "0x13812345678", "4111 1111 1111 1112", "11010519491231002Y",
     "110105194912310021", "1381234567", "138123456789", "000-12-3456", "666-12-3456",
     "123456789 units", "icon@2x.png", "git@github.com:org/repo.git",
-    "```\nphone = 13812345678\nid = 11010519491231002X\n```",
+    "```\nseed = 13812345678\nuid = 11010519491231002X\n```",
     "run `curl 203.0.113.9`", "int x = 13812345678;", "北京市朝阳区", "生日快乐！",
     "出生日期：1990-02-30", "Release date: 2020-01-01", "这个方法很高明", "于是马上出发",
 ])
@@ -185,3 +185,14 @@ def test_jieba_loads_lazily():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
     assert "Building prefix dict" not in out.stderr  # initialised quietly
+
+
+@pytest.mark.parametrize("text,value", [
+    # data pasted as code is still data: a value under a key that names it, or a whole string literal
+    ("```\nphone = 13812345678\n```", "13812345678"),
+    ('{"name":"欧阳晓燕","mobile":"13812457096"}', "13812457096"),
+    ("INSERT INTO users VALUES ('Ana', '415-555-0199');", "415-555-0199"),
+    ("<Phone>+44 20 7946 0958</Phone>", "+44 20 7946 0958"),
+])
+def test_data_in_code_is_found(text, value):
+    assert value in [s.text for s in scan(text)], types(text)

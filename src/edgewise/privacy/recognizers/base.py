@@ -194,6 +194,24 @@ def code_regions(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+# Data pasted as code is still data: a value under a key that names it
+# ("mobile": "138...", phone = '...', idNo=..., <Name>...</Name>) or a whole
+# string literal in a row of values ('仝晓雪','186...') is kept at full score.
+# A bare number in code (int x = 13812345678;) is still an identifier.
+_KEY_BEFORE = re.compile(
+    r"(?i:name|phone|mobile|tel|cell|contact|e?mail|id_?card|id_?no|idnumber|ssn|nin|passport|hkid|iqama|rrn|pan"
+    r"|aadhaar|dob|birth\w*|address|addr|street|account|iban|card_?no|plate|receiver|consignee|customer|author)"
+    r"[\w-]*[\"']?\s*(?:=>|[:=]|>)\s*[\"']?\Z|(?:姓名|名字|手机|电话|身份证\w*|地址|出生\w*|生日|邮箱|证件号码)[\"']?\s*[:=：]\s*[\"']?\Z")
+
+
+def data_in_code(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 40):s]
+    if _KEY_BEFORE.search(before):
+        return True
+    q = text[s - 1:s]
+    return q in ("'", '"') and text[e:e + 1] == q
+
+
 def _maybe_code(text: str) -> bool:
     return any(c in text for c in ";{}()") or "0x" in text or "0X" in text or any(
         k in text for k in ("def ", "import ", "return ", "const ", "let ", "var ",
@@ -233,7 +251,8 @@ def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> lis
             if changed:
                 sp = Span(sp.start, sp.end, sp.type, text[sp.start:sp.end], sp.score)
             score = sp.score
-            if regions and _inside(regions, sp.start, sp.end):
+            if regions and _inside(regions, sp.start, sp.end) and not (
+                    rec.validate(sp.text) and data_in_code(text, sp.start, sp.end)):
                 score *= rec.code_factor
             if score >= min_score:
                 found.append(sp if score == sp.score else
