@@ -14,7 +14,7 @@ from __future__ import annotations
 from .address import ChineseAddress, UsAddress
 from .base import MIN_SCORE, Recognizer, Registry, Span, code_regions, resolve, run_scan
 from .dob import DateOfBirth
-from .fields import FieldPerson
+from .fields import FieldPerson, KeyedAddress, KeyedDob, KeyedId, KeyedPerson
 from .ids import BankAccount, LicensePlate, Passport
 from .national_ids import NationalId
 from .network import Email, IpAddress
@@ -22,14 +22,16 @@ from .numbers import BankCard, CnIdCard, CnMobile, CreditCard, UsSsn
 from .person import ChinesePerson
 from .person_en import EnglishPerson
 from .phone import CnLandline, PhoneNumber
-from .structured import StructuredAccount, StructuredDob, StructuredPerson
+from .structured import (StructuredAccount, StructuredAddress, StructuredDob, StructuredId, StructuredPerson,
+                         StructuredPhone)
 from .translit import TransliteratedPerson
 
 # Order matters only for exact ties (same span, same score): earlier wins.
 BUILTIN = (CnIdCard, CnMobile, BankCard, CreditCard, UsSsn, PhoneNumber, CnLandline, Email,
            IpAddress, DateOfBirth, ChineseAddress, UsAddress, ChinesePerson, EnglishPerson,
            TransliteratedPerson, Passport, LicensePlate, BankAccount, StructuredPerson, StructuredDob,
-           StructuredAccount, NationalId, FieldPerson)
+           StructuredAccount, NationalId, FieldPerson, KeyedPerson, KeyedDob, KeyedAddress, KeyedId,
+           StructuredId, StructuredAddress, StructuredPhone)
 
 default_registry = Registry.default()
 

@@ -14,6 +14,7 @@ import re
 
 from .base import Recognizer
 from .names import NON_NAME_WORDS
+from .numbers import CnIdCard, UsSsn
 
 _EN_LABELS = (
     r"patient(?: name)?|name|full (?:legal )?name|legal name|next of kin|tenants?|tenant\(s\)|landlord|landlady|"
@@ -134,3 +135,93 @@ class FieldPerson(Recognizer):
             yield from _english(text)
         if "：" in text or ":" in text:
             yield from _chinese(text)
+
+
+# --- key-value data: JSON, YAML, query strings, XML, dicts ---------------------
+# "realName": "巫马天佑", name: 'Park Seo-yeon', birth=1998.01.27, <ns2:Name>毋丘慧敏</ns2:Name>.
+# The key says what the value is; the value runs to its closing quote (or to & , < ; in
+# unquoted forms).
+_KEYS = {
+    "PERSON": r"(?:real|full|first|last|given|family|sur|nick|display|user|contact|customer|receiver|consignee|"
+              r"sender|emergencycontact|emergency_contact|guardian|parent|patient|author|holder)?_?name(?:en|_en|cn|_cn)?|"
+              r"customer|receiver|consignee|emergencycontact|emergency_contact|contactperson|姓名|名字|联系人|收件人|收货人|"
+              r"aac003",
+    "DATE_OF_BIRTH": r"dob|birth(?:day|date|_?date)?|date_?of_?birth|dateofbirth|出生日期|出生年月|生日|생년월일",
+    "ADDRESS": r"(?:home|mailing|postal|current|residential|shipping|billing|street)?_?addr(?:ess)?(?:_?line\d?)?|"
+               r"地址|住址|现居地|家庭住址|户籍地址|通讯地址|주소",
+    "ID_NUMBER": r"id_?card|id_?no|id_?number|national_?id|ssn|nin|nric|hkid|iqama|rrn|aadhaar|pan|passport(?:_?no)?|"
+                 r"licen[cs]e_?no|driver_?licen[cs]e|身份证(?:号|号码)?|证件号码?|护照号?",
+}
+_KEYED = {kind: re.compile(
+    rf"(?i)(?:[\"'](?:{keys})[\"']\s*(?::|=>)\s*[\"'](?P<q>[^\"'\n]{{2,120}})[\"']"
+    rf"|(?<![\w-])(?:{keys})\s*[:=]\s*[\"'](?P<y>[^\"'\n]{{2,120}})[\"']"
+    rf"|[?&](?:{keys})=(?P<u>[^&\s#]{{2,120}})"
+    rf"|<(?:\w+:)?(?:{keys})>(?P<x>[^<\n]{{2,120}})</)") for kind, keys in _KEYS.items()}
+
+
+def keyed_values(text: str, kind: str):
+    """(start, end) of values under a key naming ``kind`` (see _KEYS)."""
+    if not any(c in text for c in "\"'=<"):
+        return
+    for m in _KEYED[kind].finditer(text):
+        g = next(k for k in ("q", "y", "u", "x") if m.group(k) is not None)
+        v = m.group(g)
+        if v.strip() and v.strip().lower() not in ("null", "none", "n/a", "true", "false", "undefined", "[filtered]"):
+            yield m.start(g), m.end(g)
+
+
+# A person's name, not a package or a build target ("name": "requests"):
+# capitalised words (particles allowed) or Han characters, no digits or code punctuation.
+_PERSON_VALUE = re.compile(r"(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*|[a-z]{1,4})(?:[ ,]+(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*|[a-z]{1,4}))*"
+                           r"|[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{1,8})*")
+
+
+class KeyedPerson(Recognizer):
+    entity = "PERSON"
+    code_factor = 1.0  # the key says so, in code or not
+
+    def candidates(self, text):
+        for s, e in keyed_values(text, "PERSON"):
+            v = text[s:e].strip()
+            if _PERSON_VALUE.fullmatch(v) and not v.islower():
+                yield s, e, 0.8
+
+
+class KeyedDob(Recognizer):
+    entity = "DATE_OF_BIRTH"
+    code_factor = 1.0
+
+    def candidates(self, text):
+        for s, e in keyed_values(text, "DATE_OF_BIRTH"):
+            if any(c.isdigit() for c in text[s:e]):
+                yield s, e, 0.85
+
+
+class KeyedAddress(Recognizer):
+    entity = "ADDRESS"
+    code_factor = 1.0
+
+    def candidates(self, text):
+        for s, e in keyed_values(text, "ADDRESS"):
+            v = text[s:e]
+            if any(c.isdigit() for c in v) and len(v) >= 6 and (" " in v or re.search(r"[\u4e00-\u9fff\uac00-\ud7af]", v)):
+                yield s, e, 0.8
+
+
+_SSN_SHAPE = re.compile(r"\d{3}-?\d{2}-?\d{4}")
+_CN_ID_SHAPE = re.compile(r"\d{17}[\dXx]")
+
+
+class KeyedId(Recognizer):
+    entity = "ID_NUMBER"
+    code_factor = 1.0
+
+    def candidates(self, text):
+        for s, e in keyed_values(text, "ID_NUMBER"):
+            v = text[s:e]
+            if sum(c.isdigit() for c in v) < 4:
+                continue
+            # a sample with a failed checksum (123-45-6789) is not an id
+            if _SSN_SHAPE.fullmatch(v) and not UsSsn().validate(v) or _CN_ID_SHAPE.fullmatch(v) and not CnIdCard().validate(v):
+                continue
+            yield s, e, 0.8

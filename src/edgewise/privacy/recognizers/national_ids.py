@@ -4,7 +4,8 @@ and the US SSN (numbers.py).
 Two ways in, as Presidio does it:
 - a number whose own check digit holds: Hong Kong (A123456(7)) and Taiwan
   (A123456789) IDs, India's Aadhaar (Verhoeff) and PAN (its fixed shape),
-  Mexico's CURP, Canada's SIN and the UAE's Emirates ID (Luhn);
+  Mexico's CURP, Canada's SIN and the UAE's Emirates ID (Luhn), Singapore's
+  NRIC, Spain's DNI/NIE, Korea's resident number, the UK's NI number (shape);
 - anything id-shaped right after an id cue (NIN:, Medicare no., driver's
   licence, 身分證, PP): cued numbers without a checksum, and mistyped ones,
   still leak a person.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 
 from stdnum import luhn
+from stdnum.es import dni, nie
+from stdnum.kr import rrn
 from stdnum.in_ import aadhaar
 from stdnum.mx import curp
 
@@ -29,6 +32,10 @@ _PAN = re.compile(rf"{_B}(?P<v>[A-Z]{{3}}[PCHFATBLJG][A-Z][0-9]{{4}}[A-Z]){_E}")
 _CURP = re.compile(rf"{_B}(?P<v>[A-Z]{{4}}[0-9]{{6}}[HM][A-Z]{{5}}[A-Z0-9][0-9]){_E}")
 _SIN = re.compile(rf"(?<![0-9][ -]){_B}(?P<v>[1-7][0-9]{{2}}[ -][0-9]{{3}}[ -][0-9]{{3}})(?![ -]?[0-9]){_E}")
 _EMIRATES = re.compile(rf"{_B}(?P<v>784-?[0-9]{{4}}-?[0-9]{{7}}-?[0-9]){_E}")
+_NRIC = re.compile(rf"{_B}(?P<v>[STFGM][0-9]{{7}}[A-Z]){_E}")  # Singapore NRIC/FIN
+_NINO = re.compile(rf"{_B}(?P<v>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[A-D]){_E}")  # UK NI number
+_DNI = re.compile(rf"{_B}(?P<v>[0-9]{{8}}-?[A-Z]|[XYZ]-?[0-9]{{7}}-?[A-Z]){_E}")  # Spain DNI / NIE
+_RRN = re.compile(rf"{_B}(?P<v>[0-9]{{6}}-[1-4][0-9]{{6}}){_E}")  # Korea
 
 _MAINLAND = re.compile(r"[0-9]{15}|[0-9]{17}[0-9A-Za-z]")
 # Cue, then filler (" no.: ", " number is ", "字號是"), then an id-shaped token.
@@ -62,6 +69,17 @@ def tw_id_ok(s: str) -> bool:
     return sum(d * w for d, w in zip(digits, weights)) % 10 == 0
 
 
+def nric_ok(s: str) -> bool:
+    """Singapore NRIC/FIN check letter."""
+    total = sum(int(d) * w for d, w in zip(s[1:8], (2, 7, 6, 5, 4, 3, 2)))
+    if s[0] in "TG":
+        total += 4
+    elif s[0] == "M":
+        total += 3
+    letters = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK", "G": "XWUTRQPNMLK", "M": "KLJNPQRTUWX"}[s[0]]
+    return s[8] == letters[total % 11]
+
+
 def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
@@ -74,6 +92,10 @@ _CHECKED = (
     (_CURP, curp.is_valid),
     (_SIN, lambda s: luhn.is_valid(_digits(s))),
     (_EMIRATES, lambda s: luhn.is_valid(_digits(s))),
+    (_NRIC, lambda s: nric_ok(s)),
+    (_NINO, lambda s: s.replace(" ", "")[:2] not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")),
+    (_DNI, lambda s: dni.is_valid(s) or nie.is_valid(s)),
+    (_RRN, rrn.is_valid),
 )
 
 

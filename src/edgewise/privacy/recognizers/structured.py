@@ -29,10 +29,17 @@ _DISPLAY = re.compile(r"(?:(?i:from|to|cc|bcc|reply-to)|发件人|收件人|抄�
 _ROLE = re.compile(r"^(?:物业|客服|店长|司机|老师|agent|support|customer|user|you|me|bot|system)[-–·]?", re.I)
 
 _COLUMNS = {
-    "PERSON": re.compile(r"(?i)^(?:full[ _]?name|name|first[ _]?name|last[ _]?name|surname|patient|employee|"
-                         r"customer|contact|passenger|student|holder|account[ _]?holder|姓名|名字|患者|员工|乘客|学生|户名|联系人)$"),
-    "DATE_OF_BIRTH": re.compile(r"(?i)^(?:dob|d\.o\.b\.?|date[ _]?of[ _]?birth|birth[ _]?date|birthday|出生日期|生日|出生年月)$"),
+    "PERSON": re.compile(r"(?i)^(?:(?:full|first|last|given|family|customer|patient|student|parent|guardian|contact|"
+                         r"employee|guest|passenger|holder|account)?[ _]?name|surname|patient|employee|customer|contact|"
+                         r"passenger|student|holder|guest|author|nombre|\w{0,4}姓名|名字|患者|员工|乘客|学生|户名|联系人|收件人|"
+                         r"收货人|入住人|申请人|客户|家长|监护人)$"),
+    "DATE_OF_BIRTH": re.compile(r"(?i)^(?:dob|d\.o\.b\.?|date[ _]?of[ _]?birth|birth[ _]?date|birthday|fecha[ _]de[ _]nacimiento|"
+                                r"出生日期|生日|出生年月|생년월일)$"),
     "BANK_ACCOUNT": re.compile(r"(?i)^(?:bank[ _]?account|account[ _]?(?:no|number)?|acct|iban|账号|银行账号|卡号)$"),
+    "ID_NUMBER": re.compile(r"(?i)^(?:id|id[ _]?(?:no|number|card)|national[ _]?id|ssn|nin|ni[ _]?number|nric|passport(?:[ _]?no)?|"
+                            r"dni|nie|curp|身份证(?:号|号码)?|证件号码?|护照号?)$"),
+    "ADDRESS": re.compile(r"(?i)^(?:(?:home|mailing|postal|street|shipping|delivery)?[ _]?address|\w{0,4}地址|\w{0,2}住址)$"),
+    "PHONE_NUMBER": re.compile(r"(?i)^(?:phone|mobile|tel|telephone|cell|tel[eé]fono|contact[ _]?(?:no|number)|\w{0,4}电话|手机(?:号)?)$"),
 }
 
 
@@ -41,7 +48,8 @@ _TOTALS = {"合计", "总计", "小计", "共计", "平均", "total", "sum", "su
 
 def _cells(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a comma-, tab- or pipe-separated line, trimmed."""
-    sep = "|" if line.count("|") >= 2 else "\t" if "\t" in line else "," if line.count(",") >= 1 else None
+    sep = "|" if line.count("|") >= 2 else "\t" if "\t" in line else ";" if line.count(";") >= 2 \
+        else "," if line.count(",") >= 1 else None
     if sep is None:
         return []
     out, pos = [], 0
@@ -135,6 +143,31 @@ class StructuredDob(Recognizer):
         for s, e in table_values(text, "DATE_OF_BIRTH"):
             if any(c.isdigit() for c in text[s:e]):
                 yield s, e, 0.85
+
+
+class StructuredColumn(Recognizer):
+    """A cell under an id, address or phone column (证件号码, Address, 家长电话)."""
+    kind = ""
+    need_digits = 4
+
+    def candidates(self, text):
+        for s, e in table_values(text, self.kind):
+            if sum(c.isdigit() for c in text[s:e]) >= self.need_digits:
+                yield s, e, 0.8
+
+
+class StructuredId(StructuredColumn):
+    entity = kind = "ID_NUMBER"
+
+
+class StructuredAddress(StructuredColumn):
+    entity = kind = "ADDRESS"
+    need_digits = 1
+
+
+class StructuredPhone(StructuredColumn):
+    entity = kind = "PHONE_NUMBER"
+    need_digits = 7
 
 
 class StructuredAccount(Recognizer):
