@@ -96,3 +96,36 @@ def test_given_names_in_a_frame(text, value):
                                   "that was fine - Standard"])
 def test_given_name_look_alikes(text):
     assert not [s for s in scan(text) if s.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text,value", [
+    # key-value data and tables pasted for debugging (from the eighth blind probe's themes)
+    ('{"code":0,"data":{"realName":"濮阳静姝","mobile":"13912345678"}}', "濮阳静姝"),
+    ("user = {\n  firstName: 'Aroha',\n  lastName: 'Ngata',\n}", "Ngata"),
+    ("GET /verify?name=%E5%BC%A0&birth=1993.07.14&x=1", "1993.07.14"),
+    ('{"dob": "14/07/1993", "address": "Flat 3, 22 Elm Road, Leeds LS6 2AB"}', "Flat 3, 22 Elm Road, Leeds LS6 2AB"),
+    ("<Customer><Name>Rafael Quispe</Name></Customer>", "Rafael Quispe"),
+    ('{"passport":"K41236987","nationality":"PE"}', "K41236987"),
+    ("name\tphone\tid_no\nLiang Wei\t+65 8123 4567\tS1234567D", "S1234567D"),
+    ("入住人,证件号码,房号\n闾丘子安,E41236987,1208", "E41236987"),
+    ("学生姓名\t家长电话\t家庭住址\n诸葛雨彤\t13566778899\t杭州市拱墅区丽水路12号3幢201", "杭州市拱墅区丽水路12号3幢201"),
+    ("nombre;dni;telefono\nMarta Ruiz;12345678Z;+34 600 123 456", "12345678Z"),
+    ("rrn: '900101-1234568'", "900101-1234568"),
+])
+def test_key_value_and_table_data(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    '{"name": "requests", "version": "2.31.0"}', '{"name":"build","address":"0x7f3a"}',
+    "```\nssn = '123-45-6789'\n```", "id\tcount\n1\t20\n2\t35", '"birthday": null',
+])
+def test_key_value_look_alikes(text):
+    assert scan(text) == [], [(s.type, s.text) for s in scan(text)]
+
+
+def test_a_birth_date_beside_its_id_card():
+    row = "('祁文昊','13800001111','110101199003074514','1990-03-07','2019-06-01')"
+    found = {(s.type, s.text) for s in scan(row)}
+    assert ("DATE_OF_BIRTH", "1990-03-07") in found
+    assert not any(t == "DATE_OF_BIRTH" and v == "2019-06-01" for t, v in found)

@@ -68,6 +68,23 @@ def _full_year(y: str) -> int:
     return 2000 + int(y) if int(y) <= date.today().year % 100 else 1900 + int(y)
 
 
+# A row that holds a mainland ID card also holds its birth date, whatever the
+# column is called: "510107200102143819 | 2001-2-14", ('...','1988-03-21').
+_CN_ID = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?P<y>(?:19|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])[0-9]{3}[0-9Xx](?![0-9])")
+_YMD = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*[-/.年]\s*(?P<m>[0-9]{1,2})\s*[-/.月]\s*(?P<d>[0-9]{1,2})(?:\s*[日号])?(?![0-9])")
+
+
+def birth_dates_beside_ids(text: str):
+    for idm in _CN_ID.finditer(text):
+        born = (int(idm["y"]), int(idm["m"]), int(idm["d"]))
+        a = text.rfind("\n", 0, idm.start()) + 1
+        b = text.find("\n", idm.end())
+        b = len(text) if b < 0 else b
+        for m in _YMD.finditer(text, a, b):
+            if (int(m["y"]), int(m["m"]), int(m["d"])) == born:
+                yield m.start(), m.end()
+
+
 class DateOfBirth(Recognizer):
     entity = "DATE_OF_BIRTH"
     patterns = (_PATTERN,)
@@ -79,6 +96,9 @@ class DateOfBirth(Recognizer):
             d = _DATE_BEFORE_CUE.search(text, max(0, m.start() - 24), m.start())
             if d and _date_ok(d):
                 yield d.start("v"), d.end("v"), self.base_score
+        if sum(c.isdigit() for c in text) >= 26:  # an 18-digit id and a date
+            for s, e in birth_dates_beside_ids(text):
+                yield s, e, self.base_score
         if not _has_trigger(text):
             return
         for m in _PATTERN.finditer(text):
