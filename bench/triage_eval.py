@@ -71,9 +71,16 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe12: 100 more, tricky wording (first pass 0.80, 5 of 35 under-triaged:
 # a painless facial droop, SpO2 85% on an oximeter, BP 220/130 with headache, legs
 # and bladder, black stools with 眼前就发黑; general questions went to emergency).
+# heldout_probe13: 100 more, sensations in metaphors and hurried short messages
+# (first pass 0.80, 2 of 40 under-triaged: 心脏跳得像打鼓 with 眼前一阵阵发黑, one side
+# numb 像过电 with a weak hand and leg).
+# heldout_probe14: 100 more, children and teenagers (first pass 0.86, 2 of 40
+# under-triaged: a hair tourniquet on a baby's toe, a toddler who drank bleach
+# "趁我不注意", where 不 had negated the rest of the clause).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
-           "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12")
+           "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
+           "heldout_probe13", "heldout_probe14")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

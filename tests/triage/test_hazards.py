@@ -65,11 +65,11 @@ FIRES = {
     "pre_eclampsia": ["34 weeks pregnant, bad headache and seeing flashing lights, my face is puffy",
                       "怀孕36周，头痛得厉害，看东西模糊，手也肿了"],
     "hip_fracture": ["grandma 79 fell in the kitchen and can't stand up", "爷爷摔倒后右腿变短了，往外翻"],
-    "stroke_signs_zh": ["爷爷突然嘴角歪了，口水往外流", "我妈说话含糊，右手连杯子都拿不稳"],
+    "stroke_signs_zh": ["爷爷突然嘴角歪了，口水往外流", "我妈说话含糊，右手连杯子都拿不稳", "刚才开始右手右脚使不上劲"],
     "clot_in_the_lung": ["calf has been swollen since my flight and now I'm short of breath", "小腿肿痛三天，今天喘不上气"],
     "infection_after_surgery": ["appendix out 4 days ago, now fever 39 and my heart is racing", "做完手术一周，发烧还寒战"],
     "allergic_airway": ["ate shrimp and now my throat feels tight", "吃了海鲜，嗓子发紧，咽不下东西", "他口水都咽不下去，下巴底下肿"],
-    "fainting_with_palpitations": ["她刚才晕倒了，心跳乱七八糟的"],
+    "fainting_with_palpitations": ["她刚才晕倒了，心跳乱七八糟的", "心脏跳得像擂鼓，眼前一阵一阵发黑"],
     "child_swallowed_medicine": ["my 3 year old ate two of grandma's blood pressure pills", "孩子两岁，误吃了一片降糖药"],
     "bulging_fontanelle": ["baby's soft spot looks bulging and she's very sleepy", "宝宝前囟门鼓起来了"],
     "missed_dialysis": ["dad missed dialysis on monday and now feels weak and numb", "我爸做透析的，这周少去了一次，现在没劲还心慌"],
@@ -108,6 +108,9 @@ FIRES = {
                                "连吃了一周扑热息痛，现在右上腹痛"],
     "very_high_blood_pressure": ["my bp is 210/125 and I have a bad headache", "血压测出来190/120，头疼得厉害"],
     "legs_and_bladder": ["since the fall he can't move his legs and has wet himself", "双腿突然没力，还尿裤子了"],
+    "hair_tourniquet": ["there's a hair wound tight around his big toe and the toe is purple",
+                        "宝宝脚趾被头发丝缠住了，勒得发紫"],
+    "caustic_swallowed": ["my toddler bit into a dishwasher tablet and is drooling", "孩子趁我不注意喝了一口洁厕灵"],
 }
 
 QUIET = [
@@ -137,7 +140,7 @@ QUIET = [
     "thinking about quitting drinking for january, any tips", "my drink was too sweet", "切菜的时候用刀要小心",
     "ate fish with lots of bones, all fine", "dust in my eye from the wind", "I take hydrocortisone cream for eczema",
     "my leg was crushed in a football tackle, just bruised", "going scuba diving next month, excited",
-    "took 2 paracetamol for a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
+    "took 2 paracetamol for a headache", "跑完步心跳得很快，歇一会儿就好了", "半边脸过敏起了红疹", "a hair in my soup", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

@@ -4,7 +4,8 @@ patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
 emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (after Traditional
-characters were folded to Simplified), the eleventh 9 of 40 and the twelfth 5 of 35, each a sign the main table phrased too
+characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40 and the
+fourteenth 2 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -121,12 +122,13 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "post_op": r"(?:had|after) (?:my |his |her )?(?:\w+ ){0,2}(?:out|surgery|operation|removed|op)\b|surgery (?:\w+ ){0,2}(?:\d+|a few|two|three) (?:days?|weeks?) ago|(?:out|removed|surgery|operation|op) (?:\w+ )?(?:\d+|a few|two|three|four|five) (?:days?|weeks?) ago|术后|做完手术|手术后|开完刀",
     "throat_signs": r"hoarse|hard to swallow|(?:can't|cannot|difficulty|trouble) swallow\w*|throat (?:feels )?(?:tight|closing)|咽不下|吞不下|喉咙(?:发紧|肿|堵)|声音(?:变)?哑",
     "cant_swallow_saliva": r"口水(?:都)?咽不下|咽不下口水|can't swallow (?:\w+ )?(?:spit|saliva)|drooling and (?:can't|cannot|unable)",
-    "palp_zh": r"心跳(?:得)?(?:乱|很乱|乱七八糟|不齐|好快|特别快)|心(?:里)?(?:发慌|慌)",
+    "palp_zh": r"心跳(?:得)?(?:乱|很乱|乱七八糟|不齐|好快|特别快)|心(?:里)?(?:发慌|慌)|心脏?跳得(?:像打鼓|像擂鼓|飞快|特别快|很快|厉害)|心(?:脏)?(?:怦怦|砰砰|咚咚)(?:乱|直)?跳",
     "dangerous_med": r"降压药|降糖药|安眠药|抗抑郁药|心脏(?:病)?药|止痛药|铁剂|硝苯地平|(?:pressure|heart|diabetes|sleeping|\s{3,})\s*(?:pill|tablet|medicine|med)s?|opioid|oxycodone|fentanyl|methadone|iron (?:pill|tablet)s?",
     "ingest_verb": r"偷吃|误吃|误服|吃了|吞了|swallowed|\bate\b|got into|chewed",
     "bulging_fontanelle": rf"囟门{_NP}{{0,6}}(?:鼓|凸|膨)|bulging (?:soft spot|fontanelle)|soft spot (?:\w+ ){{0,2}}bulging",
     "dialysis_missed": r"(?:透析|dialysis)[^。.!?\n]{0,14}(?:少去|没去|漏|错过|missed|skipped)|(?:missed|skipped|少去了?|没去)[^。.!?\n]{0,14}(?:透析|dialysis)|做透析的",
-    "weak_or_numb": r"浑身没劲|没劲|无力|手脚发麻|发麻|weak\w*|numb\w*|tingl\w*",
+    "weak_or_numb": r"浑身没劲|没劲|使不上劲|无力|手脚发麻|发麻|麻得|麻木|weak\w*|numb\w*|tingl\w*",
+    "hemi_zh": r"半边(?:身子|身体|脸)|半身|(?:左|右)手(?:和)?(?:左|右)(?:腿|脚)|(?:左|右)(?:胳膊|半边)(?:和)?(?:左|右)?(?:腿|脚)?",
     "food_allergen": r"prawns?|shrimp|shellfish|crab|lobster|peanuts?|\bnuts?\b|sesame|bee sting|wasp|stung|虾|蟹|海鲜|花生|坚果|蜂蜇|被蜂",
     "snake_bite": r"snake ?bit(?:e|ten)?|snake (?:\w+ ){0,2}bit\b|bitten by (?:a |the )?(?:\w+ )?snake|(?:被)?蛇咬|被咬了?[^。.!?\n]{0,16}蛇|蛇[^。.!?\n]{0,6}咬(?:了|伤)",
     "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
@@ -185,6 +187,13 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "bp_danger": r"headache|头(?:痛|疼)|blurr\w*|看(?:东西)?模糊|vision|chest pain|胸(?:痛|闷)|confus\w*|weak\w*|numb\w*|nose ?bleed|鼻(?:子)?出血",
     "incontinent": r"wet (?:my|him|her|them)sel(?:f|ves)|(?:peed|pissed|soiled) (?:my|him|her)self|尿裤子|尿失禁|大小便失禁",
 
+    # --- a thirteenth and fourteenth probe (sensations, children) --------------
+    "hair_tourniquet": (r"(?:hair|thread|string) (?:\w+ ){0,3}(?:wrapped|wound|tied|tight|twisted) (?:\w+ ){0,3}(?:around|round) (?:\w+ ){0,3}"
+                        r"(?:toe|finger|penis|willy)|头发(?:丝)?\S{0,4}(?:缠|勒|绕)\S{0,6}(?:脚趾|手指|小鸡鸡)|(?:脚趾|手指|小鸡鸡)\S{0,4}(?:头发|线)(?:丝)?\S{0,2}(?:缠|勒|绕)"),
+    "discoloured": r"swollen|purple|dark|blue|black|white|肿|发紫|发黑|发白|变紫|变黑",
+    "caustic": (r"bleach|\blye\b|drain cleaner|oven cleaner|(?:dishwasher|laundry|detergent) (?:tablet|pod|capsule)s?|"
+                r"洁厕灵|消毒液|漂白(?:剂|水)|84|烧碱|管道疏通剂|洗衣凝珠|洗碗块|除垢剂"),
+    "drank": r"喝了|喝下|喝进|误喝|误服|吞了|舔了|drank|swallowed|\bate\b|(?:took|had) a (?:sip|gulp|swig|mouthful)|bit into",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -224,12 +233,12 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "broken_limb_losing_blood_supply": (("deformed", "cold_pale_distal"),),
     "pre_eclampsia": (("pregnant", "headache", "preeclampsia_signs"), ("term_pregnant", "headache", "preeclampsia_signs")),
     "hip_fracture": (("leg_shortened",), ("fell", "cant_stand", "old_age")),
-    "stroke_signs_zh": (("face_droop_zh",), ("speech_zh", "arm_zh"), ("speech_zh", "old_age")),
+    "stroke_signs_zh": (("face_droop_zh",), ("speech_zh", "arm_zh"), ("speech_zh", "old_age"), ("hemi_zh", "weak_or_numb")),
     "clot_in_the_lung": (("calf_pain", "out_of_breath"),),
     "infection_after_surgery": (("post_op", "fever_any", "palpitations"), ("post_op", "fever_any", "lightheaded"),
                                 ("post_op", "fever_number", "lightheaded"), ("post_op", "rigors")),
     "allergic_airway": (("allergen", "throat_signs"), ("food_allergen", "throat_signs"), ("cant_swallow_saliva",)),
-    "fainting_with_palpitations": (("palp_zh", "fainted"),),
+    "fainting_with_palpitations": (("palp_zh", "fainted"), ("palp_zh", "lightheaded")),
     "child_swallowed_medicine": (("vulnerable_age", "ingest_verb", "dangerous_med"),),
     "bulging_fontanelle": (("bulging_fontanelle",),),
     "missed_dialysis": (("dialysis_missed", "weak_or_numb"), ("dialysis_missed", "palp_zh"), ("dialysis_missed", "palpitations")),
@@ -257,4 +266,6 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "paracetamol_liver_harm": (("paracetamol", "liver_signs"),),
     "very_high_blood_pressure": (("high_bp", "bp_danger"),),
     "legs_and_bladder": (("both_legs_weak", "incontinent"), ("legs_weak", "incontinent")),
+    "hair_tourniquet": (("hair_tourniquet", "discoloured"),),
+    "caustic_swallowed": (("caustic", "drank"),),
 }

@@ -322,7 +322,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:heart|pulse) (?:is |was |keeps |started )?(?:racing|pounding|fluttering|beating (?:very |really |so )?(?:fast|hard|irregularly))",
         r"palpitations?|(?:heart ?rate|pulse) (?:of |is |was |at |over )?(?:1[5-9]\d|2\d\d)",
         r"心慌|心悸|心跳(?:很|特别|非常|突然)?(?:快|加速|乱|不齐)|心(?:脏)?(?:怦怦|砰砰)(?:直)?跳|心(?:跳|率)(?:每分钟)?(?:1[5-9]\d|2\d\d)"),
-    "lightheaded": r"faint\w*|dizz\w*|light[- ]?headed|passed out|shoulder(?: tip)? pain|头晕|晕倒|晕厥|眼前(?:就|一)?发黑|要晕|肩(?:膀|尖)?(?:也)?(?:痛|疼)",
+    "lightheaded": r"faint\w*|dizz\w*|light[- ]?headed|passed out|shoulder(?: tip)? pain|头晕|晕倒|晕厥|眼前\S{0,4}发黑|要晕|肩(?:膀|尖)?(?:也)?(?:痛|疼)",
     "abdominal_pain": alt(
         r"(?:abdominal|stomach|belly|tummy|pelvic) (?:pain|cramps?|ache)|pain (?:in|on) (?:\w+ ){0,5}(?:abdomen|belly|stomach|tummy|pelvis)",
         r"腹痛|肚子(?:痛|疼)|(?:小腹|下腹|腹部)[^,。]{0,3}(?:痛|疼)"),
