@@ -13,7 +13,9 @@ values, 15 look-alike-only.  data/privacy/probe7.jsonl: 100 short chat messages
 values, 20 look-alike-only.  Labels that kept an honorific (李先生, 陈老师) were cut
 to the name: redacting 李 leaks nothing of 李先生.  data/privacy/probe8.jsonl: 100
 technical pastes (50/50: JSON and XML payloads, SQL, CSV and tab-separated rows,
-logs, git log, config), 396 values, 15 look-alike-only.
+logs, git log, config), 396 values, 15 look-alike-only.  data/privacy/probe9.jsonl:
+100 requests as voice input types them (50/50: numbers said as words, "dot"/"at"
+emails, 幺三八, spelled names, pinyin), 140 values, 15 look-alike-only.
 
 A value counts as caught when one span covers all of it, whatever its type (a
 redacted value leaks nothing).  Also reported: look-alike messages flagged and
@@ -28,7 +30,8 @@ fields, chat logs, regional ids).  Seventh: recall 0.59, PERSON 0.47, ADDRESS
 0.38 (Traditional characters were not folded; HK/TW ids and phones; bare given
 names).  Eighth (after the seventh's): recall 0.64, PERSON 0.50, DATE_OF_BIRTH
 0.41, ID_NUMBER 0.42 (values in code were scored as identifiers; keys and table
-columns were not read).
+columns were not read).  Ninth: recall 0.44 (nothing said aloud was read:
+"four one five ...", "sarah dot oneil at gmail dot com", 九零年三月五号).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -42,7 +45,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

@@ -184,13 +184,15 @@ def _cn_parts(m: re.Match) -> int:
 # what follows.
 _LABEL = re.compile(
     r"(?i:\b(?:(?:home|mailing|postal|delivery|current|permanent|residential|patient|billing|shipping|new|"
-    r"correspondence|registered)\s+)?address(?:\s+for\s+\w+)?\s*(?:is\s+|[:：-]\s*)"
-    r"|\b(?:residing|resides|resident|living|lives|lived|live)\s+at\s+|\b(?:ship|deliver|send|mail)\s+(?:it\s+)?to\s*:\s*)"
+    r"correspondence|registered)\s+)?address(?:\s+for\s+\w+)?\s*(?:is\s+|,?\s*it'?s\s+|[:：-]\s*)"
+    r"|\b(?:residing|resides|resident|living|lives|lived|live)\s+at\s+|\b(?:ship|deliver|send|mail)\s+(?:it\s+)?to\s*:\s*"
+    r"|\b(?:send|ship|deliver|mail|bring)\s+(?:it|this|them|the\s+\w+)\s+to\s+(?=\d))"
     r"(?P<v>[A-Z0-9#][^\n]{7,160})")
 # Where the address stops: a sentence going on in lower case, a dash, a bar, a
 # phone cue.
 _STOP = re.compile(r"\s+[—–|]\s+|;\s|\.\s+(?=[a-z])|\.\s*$|,?\s+(?i:hp|tel|phone|mobile|mob|ph|email)\b"
-                   r"|,\s+(?!(?:de|del|la|le|van|der|von|bin|bint|al|el|da|do|di|du)\b)(?=[a-z])|\s+\(")
+                   r"|,\s+(?=(?:[a-z]+\s+){0,3}(?:has|have|is|was|are|were|will|and|please|thanks|i|we|you|he|she|they|it|"
+                   r"for|to|the|a|an|so|but|which|who|can|could|should|would)\b)|\s+\(")
 
 
 _PERIOD = re.compile(r"(\S+)\.\s+(?=[A-Z])")
@@ -206,6 +208,9 @@ def _sentence_end(v: str) -> str:
     return v
 
 
+_STREET_WORD = re.compile(rf"(?i)\b{_SUFFIX}\b|\b(?:apt|apartment|flat|unit|suite)\b")
+
+
 def labelled_addresses(text: str):
     if "addr" not in text.lower() and " at " not in text and " to" not in text:
         return
@@ -213,7 +218,8 @@ def labelled_addresses(text: str):
         v = m.group("v")
         cut = _STOP.search(v)
         v = _sentence_end(v[:cut.start()] if cut else v).rstrip(" ,.")
-        if any(c.isdigit() for c in v) and len(v) >= 8 and sum(w[:1].isupper() for w in v.split()) >= 2:
+        if any(c.isdigit() for c in v) and len(v) >= 8 and (
+                sum(w[:1].isupper() for w in v.split()) >= 2 or _STREET_WORD.search(v)):
             yield m.start("v"), m.start("v") + len(v), 0.7
 
 

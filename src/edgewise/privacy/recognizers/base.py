@@ -257,4 +257,28 @@ def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> lis
             if score >= min_score:
                 found.append(sp if score == sp.score else
                              Span(sp.start, sp.end, sp.type, sp.text, round(score, 3)))
+    found += _said_aloud(folded, text, registry, regions, min_score)
     return resolve(found)
+
+
+def _said_aloud(folded: str, text: str, registry: Registry, regions, min_score: float) -> list[Span]:
+    """Spans found once spoken numbers, emails and addresses are written out (spoken.py),
+    mapped back onto the words that said them."""
+    from .spoken import SPELLED, spoken_form
+
+    out = [Span(m.start("v"), m.end("v"), "PERSON", text[m.start("v"):m.end("v")], 0.8)
+           for m in SPELLED.finditer(folded)]
+    said = spoken_form(folded)
+    if said is None:
+        return out
+    norm, src = said
+    for rec in registry:
+        for sp in rec.find(norm):
+            if all(src[i][1] - src[i][0] == 1 for i in range(sp.start, sp.end)) and \
+                    all(src[i][0] == src[i - 1][1] for i in range(sp.start + 1, sp.end)):
+                continue  # nothing rewritten or removed inside: the plain pass has it
+            s, e = src[sp.start][0], src[sp.end - 1][1]
+            score = sp.score * (rec.code_factor if regions and _inside(regions, s, e) else 1.0)
+            if score >= min_score:
+                out.append(Span(s, e, sp.type, text[s:e], round(score, 3)))
+    return out

@@ -217,9 +217,10 @@ def _more_cue(text: str, s: int) -> str | None:
 
 # lowercase chat: "tell jamal", "ask ravi to call", "my wife kelly's passport"
 _LOWER_PERSON_CUE = re.compile(
-    r"\b(?:tell|ask|text|call|email|ping|remind|thank|invite|message|"
-    r"my (?:wife|husband|son|daughter|mom|mum|dad|brother|sister|friend|boss|colleague|coworker|"
-    r"neighbou?r|boyfriend|girlfriend|partner|cousin|uncle|aunt|roommate))[ \t]+(?P<v>[a-z][a-z-]{2,})(?:['’]s)?\b")
+    r"\b(?:tell|ask|text|call|email|ping|remind|thank|invite|message|hi|hey|hello|dear|thanks|reply to|write to|"
+    r"my (?:wife|husband|son|daughter|mom|mum|dad|brother|sister|friend|boss|colleague|coworker|landlord|landlady|"
+    r"neighbou?r|boyfriend|girlfriend|partner|cousin|uncle|aunt|roommate|grandpa|grandma|teacher|tutor|manager))"
+    r",?[ \t]+(?P<v>[a-z][a-z-]{2,})(?:['’]s)?\b")
 
 
 def _lowercase_after_person_cue(text: str):
@@ -228,7 +229,9 @@ def _lowercase_after_person_cue(text: str):
         if w in NON_NAME_WORDS or w in WORD_NAMES or w in ENGLISH_WORDS:
             continue
         if w in FIRST_NAMES or w in world_first_names():
-            yield m.start("v"), m.end("v"), 0.7
+            nxt = re.match(r"[ \t]+([a-z][a-z'-]{3,})\b", text[m.end("v"):])  # my landlord mike hanson
+            two = nxt and nxt.group(1) in EN_SURNAMES and not m.group(0).endswith("s")
+            yield m.start("v"), m.end("v") + (nxt.end() if two else 0), 0.7
 
 
 def _lowercase_names(text: str):
