@@ -176,52 +176,55 @@ _PERSON_VALUE = re.compile(r"(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*|[a-z]{1,4})(?:[ ,
                            r"|[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{1,8})*")
 
 
-class KeyedPerson(Recognizer):
-    entity = "PERSON"
+class KeyedValue(Recognizer):
+    """A value under a key naming ``kind``; subclasses say what such a value looks like."""
+    kind = ""
+    score = 0.8
     code_factor = 1.0  # the key says so, in code or not
 
-    def candidates(self, text):
-        for s, e in keyed_values(text, "PERSON"):
-            v = text[s:e].strip()
-            if _PERSON_VALUE.fullmatch(v) and not v.islower():
-                yield s, e, 0.8
-
-
-class KeyedDob(Recognizer):
-    entity = "DATE_OF_BIRTH"
-    code_factor = 1.0
+    def accept(self, v: str) -> bool:
+        return True
 
     def candidates(self, text):
-        for s, e in keyed_values(text, "DATE_OF_BIRTH"):
-            if any(c.isdigit() for c in text[s:e]):
-                yield s, e, 0.85
+        for s, e in keyed_values(text, self.kind):
+            if self.accept(text[s:e]):
+                yield s, e, self.score
 
 
-class KeyedAddress(Recognizer):
-    entity = "ADDRESS"
-    code_factor = 1.0
+class KeyedPerson(KeyedValue):
+    entity = kind = "PERSON"
 
-    def candidates(self, text):
-        for s, e in keyed_values(text, "ADDRESS"):
-            v = text[s:e]
-            if any(c.isdigit() for c in v) and len(v) >= 6 and (" " in v or re.search(r"[\u4e00-\u9fff\uac00-\ud7af]", v)):
-                yield s, e, 0.8
+    def accept(self, v):
+        v = v.strip()
+        return bool(_PERSON_VALUE.fullmatch(v)) and not v.islower()
+
+
+class KeyedDob(KeyedValue):
+    entity = kind = "DATE_OF_BIRTH"
+    score = 0.85
+
+    def accept(self, v):
+        return any(c.isdigit() for c in v)
+
+
+class KeyedAddress(KeyedValue):
+    entity = kind = "ADDRESS"
+
+    def accept(self, v):
+        return any(c.isdigit() for c in v) and len(v) >= 6 and bool(" " in v or _HAN_OR_HANGUL.search(v))
 
 
 _SSN_SHAPE = re.compile(r"\d{3}-?\d{2}-?\d{4}")
 _CN_ID_SHAPE = re.compile(r"\d{17}[\dXx]")
+_HAN_OR_HANGUL = re.compile(r"[\u4e00-\u9fff\uac00-\ud7af]")
 
 
-class KeyedId(Recognizer):
-    entity = "ID_NUMBER"
-    code_factor = 1.0
+class KeyedId(KeyedValue):
+    entity = kind = "ID_NUMBER"
 
-    def candidates(self, text):
-        for s, e in keyed_values(text, "ID_NUMBER"):
-            v = text[s:e]
-            if sum(c.isdigit() for c in v) < 4:
-                continue
-            # a sample with a failed checksum (123-45-6789) is not an id
-            if _SSN_SHAPE.fullmatch(v) and not UsSsn().validate(v) or _CN_ID_SHAPE.fullmatch(v) and not CnIdCard().validate(v):
-                continue
-            yield s, e, 0.8
+    def accept(self, v):
+        if sum(c.isdigit() for c in v) < 4:
+            return False
+        # a sample with a failed checksum (123-45-6789) is not an id
+        return not (_SSN_SHAPE.fullmatch(v) and not UsSsn().validate(v)
+                    or _CN_ID_SHAPE.fullmatch(v) and not CnIdCard().validate(v))

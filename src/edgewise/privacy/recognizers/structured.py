@@ -136,24 +136,22 @@ class StructuredPerson(Recognizer):
             yield s, e, 0.8
 
 
-class StructuredDob(Recognizer):
-    entity = "DATE_OF_BIRTH"
-
-    def candidates(self, text):
-        for s, e in table_values(text, "DATE_OF_BIRTH"):
-            if any(c.isdigit() for c in text[s:e]):
-                yield s, e, 0.85
-
-
 class StructuredColumn(Recognizer):
-    """A cell under an id, address or phone column (证件号码, Address, 家长电话)."""
+    """A cell under a birth-date, id, address or phone column (出生日期, 证件号码, Address, 家长电话)."""
     kind = ""
     need_digits = 4
+    score = 0.8
 
     def candidates(self, text):
         for s, e in table_values(text, self.kind):
             if sum(c.isdigit() for c in text[s:e]) >= self.need_digits:
-                yield s, e, 0.8
+                yield s, e, self.score
+
+
+class StructuredDob(StructuredColumn):
+    entity = kind = "DATE_OF_BIRTH"
+    need_digits = 1
+    score = 0.85
 
 
 class StructuredId(StructuredColumn):
