@@ -77,10 +77,18 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe14: 100 more, children and teenagers (first pass 0.86, 2 of 40
 # under-triaged: a hair tourniquet on a baby's toe, a toddler who drank bleach
 # "趁我不注意", where 不 had negated the rest of the clause).
+# heldout_probe15: 100 more, code-switched Chinese and English with drug names and
+# abbreviations (first pass 0.92, 4 of 40 under-triaged: "2 个月" with a space, GTN
+# not relieving chest pain, "孕 36 周" with BP 170/115, LOC after a fall with 没戴头盔
+# negating it).
+# heldout_probe16: 100 more, adults and older people (first pass 0.73, 12 of 40
+# under-triaged: urinary retention, priapism, an infected kidney stone, shingles in
+# the eye, a septic joint, perforation after a colonoscopy, a stuck hernia,
+# pancreatitis, cholangitis, an old woman breathing 30 a minute with SpO2 88).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
-           "heldout_probe13", "heldout_probe14")
+           "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

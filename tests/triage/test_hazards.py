@@ -111,6 +111,20 @@ FIRES = {
     "hair_tourniquet": ["there's a hair wound tight around his big toe and the toe is purple",
                         "宝宝脚趾被头发丝缠住了，勒得发紫"],
     "caustic_swallowed": ["my toddler bit into a dishwasher tablet and is drooling", "孩子趁我不注意喝了一口洁厕灵"],
+    "chest_pain_despite_nitro": ["used my GTN spray twice and the chest pain is still there", "吃了速效救心丸 胸口还是闷"],
+    "head_injury_knocked_out": ["fell off a ladder, LOC for about a minute", "骑车摔了 没戴头盔 一直吐 头很痛"],
+    "urinary_retention": ["he hasn't passed urine since this morning and his lower belly is swollen",
+                          "姥爷一天没尿了，一滴尿都尿不出，小肚子胀得硬"],
+    "priapism": ["erection that won't go down for 5 hours now", "勃起六个小时了还消不下去"],
+    "stone_with_fever": ["kidney stone pain again and now a fever of 39 with chills", "肾结石又犯了，腰部绞痛，还发烧39度"],
+    "shingles_in_the_eye": ["shingles on my forehead and now my eye is red and blurry", "带状疱疹长到额头了，眼睛也红了看东西模糊"],
+    "hot_joint_with_fever": ["my ankle is hot and swollen and I have a fever of 38.9", "膝盖突然红肿，还发烧寒战"],
+    "after_a_scope": ["had a colonoscopy yesterday and now a fever", "做完肠镜切了息肉，今天肚子越来越疼"],
+    "stuck_hernia": ["the bulge in my groin won't go back in and it's painful", "大腿根的包按不回去了，很疼"],
+    "pancreas_pattern": ["big night of drinking, now upper stomach pain going through to my back and vomiting",
+                         "喝完酒上腹剧痛，疼到后背，吐了好几次"],
+    "jaundice_with_fever": ["his eyes look yellow and he has a temperature of 39", "右上腹痛还发烧，眼睛发黄"],
+    "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
 QUIET = [
@@ -140,7 +154,10 @@ QUIET = [
     "thinking about quitting drinking for january, any tips", "my drink was too sweet", "切菜的时候用刀要小心",
     "ate fish with lots of bones, all fine", "dust in my eye from the wind", "I take hydrocortisone cream for eczema",
     "my leg was crushed in a football tackle, just bruised", "going scuba diving next month, excited",
-    "took 2 paracetamol for a headache", "跑完步心跳得很快，歇一会儿就好了", "半边脸过敏起了红疹", "a hair in my soup", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
+    "took 2 paracetamol for a headache", "跑完步心跳得很快，歇一会儿就好了", "半边脸过敏起了红疹", "a hair in my soup", "what is the shelf life of nitro spray", "fell asleep at my desk, mild headache", "my knee is swollen after running, no fever",
+    "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
+    "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
+    "upper back pain after gardening", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

@@ -4,8 +4,9 @@ patterns.py; rules.py merges these with the main table.
 
 Found by blind probes (2026-11-27): the third under-triaged 13 of 48
 emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (after Traditional
-characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40 and the
-fourteenth 2 of 40, each a sign the main table phrased too
+characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40, the
+fourteenth 2 of 40 and the fifteenth 4 of 40, the
+sixteenth 12 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
         r"(?:inhaler|puffer|ventolin|salbutamol)\S*(?: [\w']+){0,10} (?:not|isn't|isnt|doesn't|doesnt|no longer) (?:helping|working|help|work)",
         r"(?:喷雾|吸入剂|气雾剂|万托林|沙丁胺醇)\S{0,12}(?:不管用|没用|不起作用|没效果|不见好)"),
     "grey_lips": r"(?:lips?|face|mouth) (?:look|looks|are|is|went|turning|gone) (?:a bit |slightly |kinda |kind of |a little |pretty )?(?:blue|grey|gray|purple|dusky)",
-    "term_pregnant": r"(?:i'?m|im|she'?s|shes|at|am|is) \d{1,2} ?(?:wks?|weeks?)\b(?! (?:ago|later|old))|孕\d{1,2}周|怀孕\d{1,2}周",
+    "term_pregnant": r"(?:i'?m|im|she'?s|shes|at|am|is) \d{1,2} ?(?:wks?|weeks?)\b(?! (?:ago|later|old))|孕\s?\d{1,2}\s?周|怀孕\s?\d{1,2}\s?周",
     "less_movement": alt(
         r"(?:he|she|baby|bub|bump)(?:'s| has| is)? (?:hardly|barely|not|n't|stopped) (?:moved|moving|kicked|kicking)",
         r"(?:hardly|barely) (?:any )?(?:kicks|movements?)|(?:not|no) (?:feeling|felt) (?:any )?(?:kicks|movements?)",
@@ -77,7 +78,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "curtain_vision": rf"curtain (?:\w+ ){{0,5}}(?:over|across|in front of|covering) (?:my |his |her |the )?(?:\w+ )?(?:eye|vision|sight)|(?:eye|vision|sight) (?:\w+ ){{0,4}}(?:curtain|shadow)|shadow (?:coming|moving) (?:down|up|across)|(?:黑幕|幕布|帘子|窗帘|黑影){_NP}{{0,8}}(?:遮|挡|盖)|(?:半边|一半)看不见",
     "long_seizure": rf"抽了{_NP}{{0,4}}(?:分钟|min)|一直在抽|抽个不停|抽(?:了)?(?:快|将近|有)?\d+分钟|(?:seizure|fit|shaking) (?:\w+ ){{0,3}}(?:(?:for|over|more than|longer than) )+(?:\d+|five|ten) min",
     "tarry_stool": rf"(?:大便|便便|屎|拉的){_NP}{{0,6}}(?:黑乎乎|发黑|乌黑|像柏油|柏油)|(?:poo|poop|stool)s? (?:\w+ ){{0,3}}(?:like tar|tarry|jet black)",
-    "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) \(?(?:[7-9]\d|1[01]\d)\b"
+    "old_age": (r"\b(?:nan|nanna|gran|grandad|granddad)\b|奶奶|爷爷|外婆|外公|姥姥|姥爷|老太太|老大爷|老人家|(?:aged?|nan|gran|mum|mom|dad|father|mother|grandma|grandpa) \(?(?:[7-9]\d|1[01]\d)\b"
                 r"|\b(?:[7-9]\d|1[01]\d) ?(?:yo|y/o|years?|yrs?)\b|(?:[7-9]\d|1[01]\d)岁"),
     # --- a fifth probe ----------------------------------------------------
     "impact": r"car crash|crashed|collision|accident|airbag|(?:fell|fall|fallen) (?:off|from|down)|kicked in|hit in the (?:belly|stomach)|车祸|撞车|被撞|摔(?:倒|下)",
@@ -87,7 +88,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "distended": r"swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
     # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
     "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
-    "low_spo2": r"(?:spo2|sats?|oxygen(?: level| saturation)?|(?:pulse )?ox(?:imeter|y)?|o2|血氧(?:饱和度)?|饱和度|血氧仪)\D{0,8}(?:[5-8]\d|9[01])\s*%",
+    "low_spo2": (r"(?:spo2|sats?|oxygen(?: level| saturation)?|(?:pulse )?ox(?:imeter|y)?|o2|血氧(?:饱和度)?|饱和度|血氧仪)\D{0,8}(?:[5-8]\d|9[01])\s*%"
+                 r"|(?:oximeter|血氧仪|血氧)\D{0,8}(?:[6-8]\d|9[01])(?![\d.]|\s*(?:块|元|bucks|dollars|\$))"),
     # --- a sixth probe ----------------------------------------------------
     "anticoagulant": r"eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|clopidogrel|plavix|华法林|利伐沙班|阿哌沙班|抗凝|氯吡格雷",
     "bleed_not_stopping": alt(
@@ -100,7 +102,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "missed_period": r"(?:大姨妈|月经|例假)(?:推迟|晚了|没来|迟了)|period (?:is |was )?(?:\w+ (?:days?|weeks?) )?(?:late|overdue)|missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was |came back )?positive|验孕棒两条杠",
     "low_belly": r"belly|stomach|tummy|abdom\w*|pelvi\w*|low on one side|lower (?:left|right)|肚子|腹部|下腹|小腹|腹",
     "head_bump": r"(?:磕|撞|碰|摔)(?:到|在)?(?:了)?(?:头|脑袋|后脑勺|额头)|(?:后脑勺|头|脑袋|额头)(?:磕|撞|着地)|hit (?:my |his |her |their )?head|bumped (?:my |his |her |their )?head|head (?:injury|bump)",
-    "young_infant": r"(?:才|刚)?(?:一|两|1|2)个(?:多)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
+    "young_infant": r"(?:才|刚)?\s?(?:一|两|1|2)\s?个(?:多)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
     "dry_nappies": rf"(?:尿不湿|纸尿裤|尿布|尿片){_NP}{{0,6}}(?:没湿|都是干的|干的)|no wet (?:nappies|diapers|nappy|diaper)|(?:nappy|diaper) (?:has been |is |was )?dry|哭(?:都)?没(?:有)?眼泪|crying (?:with )?no tears",
     "jaw_pain": r"\bjaw\b|下巴|下颌|牙根",
     "floppy": r"floppy|\blimp\b|软软的|软绵绵|蔫(?:蔫)?的?|浑身没劲",
@@ -182,7 +184,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "diving": r"潜水|潜完水|scuba|(?:went|been|after|from) (?:a )?div(?:e|ing)|减压病|the bends",
     "joint_or_numb": r"关节\S{0,3}(?:疼|痛)|joint (?:pain|ache)|发麻|麻木|numb\w*|tingl\w*|走路\S{0,3}不稳|unsteady|dizz\w*",
     "paracetamol": r"泰诺(?:林)?|对乙酰氨基酚|扑热息痛|必理通|paracetamol|acetaminophen|tylenol|panadol",
-    "liver_signs": r"眼睛(?:有点|有些)?(?:发)?黄|皮肤(?:有点)?(?:发)?黄|黄疸|右上腹(?:痛|疼)|yellow (?:eyes|skin)|jaundice\w*|whites? of (?:my|his|her) eyes (?:\w+ ){0,2}yellow",
+    "liver_signs": r"(?:eyes|skin) (?:look|looks|are|is|have gone|has gone|turned|went) (?:a bit |quite |slightly )?yellow|眼睛(?:有点|有些)?(?:发)?黄|皮肤(?:有点)?(?:发)?黄|黄疸|右上腹(?:痛|疼)|yellow (?:eyes|skin)|jaundice\w*|whites? of (?:my|his|her) eyes (?:\w+ ){0,2}yellow",
     "high_bp": r"(?<![\d/.-])(?:1[89]\d|2\d\d)\s*/\s*(?:[5-9]\d|1\d\d)(?![\d/.-])",
     "bp_danger": r"headache|头(?:痛|疼)|blurr\w*|看(?:东西)?模糊|vision|chest pain|胸(?:痛|闷)|confus\w*|weak\w*|numb\w*|nose ?bleed|鼻(?:子)?出血",
     "incontinent": r"wet (?:my|him|her|them)sel(?:f|ves)|(?:peed|pissed|soiled) (?:my|him|her)self|尿裤子|尿失禁|大小便失禁",
@@ -194,6 +196,32 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "caustic": (r"bleach|\blye\b|drain cleaner|oven cleaner|(?:dishwasher|laundry|detergent) (?:tablet|pod|capsule)s?|"
                 r"洁厕灵|消毒液|漂白(?:剂|水)|84|烧碱|管道疏通剂|洗衣凝珠|洗碗块|除垢剂"),
     "drank": r"喝了|喝下|喝进|误喝|误服|吞了|舔了|drank|swallowed|\bate\b|(?:took|had) a (?:sip|gulp|swig|mouthful)|bit into",
+    # --- a fifteenth probe (code-switching) --------------------------------------
+    "nitro": r"硝酸甘油|速效救心丸|救心丸|nitroglycerin|\bgtn\b|nitro (?:spray|tablet|pill)s?|\bnitro\b",
+    "chest_any": r"chest (?:pain|tight\w*|pressure|hurts|ache|discomfort)|胸(?:口|部)?\S{0,4}(?:痛|疼|闷|压)|心口\S{0,3}(?:痛|疼|闷)",
+    "loc": r"\bloc\b|knocked (?:him |her |me )?out|lost consciousness|passed out|blacked out|晕过去|昏过去|不省人事|失去(?:了)?意识|昏迷",
+    # --- a sixteenth probe (adults and older people) ----------------------------
+    "retention_strong": (r"(?:hasn't|has not|haven't|have not|hadn't|can't|cannot|couldn't) (?:passed|pass|done|had) (?:any )?(?:urine|water|a wee|a pee)"
+                         r"|only (?:a few )?(?:drops|dribbles?) (?:come|came|comes) out|一滴尿都(?:尿|解|排)?不出|尿不出(?:来)?|憋不出尿|解不出小便"),
+    "bladder_swollen": r"(?:lower )?(?:tummy|belly|abdomen|stomach) (?:\w+ ){0,2}(?:swollen|distended|hard|tight|bulging)|小肚子\S{0,4}(?:鼓|胀|硬)|膀胱\S{0,3}(?:胀|鼓)|groaning|疼得\S{0,4}打滚",
+    "priapism": (r"erection (?:\w+ ){0,4}(?:\d+|four|five|six|seven|eight) hours|erection (?:\w+ ){0,4}(?:won't|will not|doesn't|isn't) go(?:ing)? (?:down|away)"
+                 r"|勃起\S{0,8}(?:[4-9]|四|五|六|七|八|十)\S{0,2}小时|勃起\S{0,10}消不下去"),
+    "renal_colic": r"kidney stone|renal colic|(?:side|flank|loin) (?:\w+ ){0,6}groin|肾结石|输尿管结石|肾绞痛|腰(?:部)?\S{0,4}(?:绞痛|剧痛)",
+    "shingles": r"shingles|herpes zoster|带状疱疹|缠腰龙|蛇盘疮|生蛇",
+    "eye_trouble": r"(?:eye|vision) (?:\w+ ){0,4}(?:red|painful|sore|blurry|blurred)|blurr\w*|眼睛\S{0,4}(?:红|痛|疼|模糊)|看东西模糊",
+    "hot_joint": (r"(?:knee|hip|ankle|elbow|shoulder|wrist|joint) (?:\w+ ){0,5}(?:hot|red|swollen|swelled)|(?:hot|red|swollen) (?:\w+ ){0,3}(?:knee|hip|ankle|joint)"
+                  r"|(?:膝盖|关节|脚踝|髋)\S{0,6}(?:红肿|发热|发烫|肿)"),
+    "scope_procedure": r"colonoscopy|endoscopy|gastroscopy|polyps? (?:\w+ ){0,2}removed|removed (?:\w+ ){0,2}polyps?|肠镜|胃镜|息肉",
+    "belly_worse": r"(?:stomach|belly|tummy|abdomen|abdominal)\w* (?:\w+ ){0,4}(?:worse|rock hard|hard|rigid)|(?:肚子|腹部|腹痛)\S{0,6}(?:越来越|加重|硬)",
+    "hernia_stuck": (r"(?:lump|bulge|hernia) (?:\w+ ){0,10}(?:won't|will not|doesn't|can't|cannot) (?:go|push|pop|be pushed) back"
+                     r"|(?:疝|包|鼓包|疙瘩)\S{0,8}(?:推不回去|回不去|缩不回去|按不回去|塞不回去)"),
+    "wont_go_back": r"(?:won't|will not|doesn't|can't|cannot) (?:go|push|pop|be pushed) back(?: in)?",
+    "groin_lump": r"(?:lump|bulge|hernia|swelling) (?:\w+ ){0,3}(?:groin|belly ?button|navel)|groin|腹股沟|大腿根",
+    "systemic_fever": r"fever of|temp\w* (?:of |is |was )?(?:3[89]|4[01])|shiver\w*|rigors|chills|发烧|高烧|寒战|打冷战|打寒战",
+    "epigastric_to_back": (r"(?:upper|top of (?:my|the)) (?:stomach|belly|tummy|abdomen|abdominal) (?:\w+ ){0,8}(?:back)|(?:through|goes|going|radiat\w*) (?:\w+ ){0,2}to (?:my|the|his|her) back"
+                           r"|上腹(?:部)?\S{0,6}(?:后背|背)|痛到后背|疼到后背"),
+    "fast_rr": (r"(?:一分钟|1分钟|每分钟)\S{0,2}(?:[3-6]\d|[三四五六]十)(?:多)?次|呼吸(?:频率)?\D{0,6}(?:[3-6]\d)次"
+                r"|breath(?:ing|s)? (?:rate )?(?:of |is |at )?(?:[3-6]\d) (?:a|1|per|each) min\w*|\brr\s*[3-6]\d"),
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -268,4 +296,17 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "legs_and_bladder": (("both_legs_weak", "incontinent"), ("legs_weak", "incontinent")),
     "hair_tourniquet": (("hair_tourniquet", "discoloured"),),
     "caustic_swallowed": (("caustic", "drank"),),
+    "chest_pain_despite_nitro": (("nitro", "chest_any"),),
+    "urinary_retention": (("retention_strong", "bladder_swollen"), ("retention", "bladder_swollen")),
+    "priapism": (("priapism",),),
+    "stone_with_fever": (("renal_colic", "fever_any"), ("renal_colic", "rigors")),
+    "shingles_in_the_eye": (("shingles", "eye_trouble"),),
+    "hot_joint_with_fever": (("hot_joint", "systemic_fever"), ("hot_joint", "fever_number"), ("hot_joint", "rigors")),
+    "after_a_scope": (("scope_procedure", "fever_any"), ("scope_procedure", "belly_worse")),
+    "stuck_hernia": (("hernia_stuck",), ("wont_go_back", "groin_lump")),
+    "pancreas_pattern": (("epigastric_to_back", "gut_upset"),),
+    "jaundice_with_fever": (("liver_signs", "fever_any"), ("liver_signs", "rigors")),
+    "fast_breathing_elder": (("fast_rr", "old_age"), ("fast_rr", "low_spo2"), ("fast_rr", "fever_any")),
+    "head_injury_knocked_out": (("fell", "loc"), ("impact", "loc"), ("fell", "headache", "gut_upset"),
+                                ("impact", "headache", "gut_upset")),
 }
