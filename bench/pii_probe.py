@@ -16,6 +16,9 @@ technical pastes (50/50: JSON and XML payloads, SQL, CSV and tab-separated rows,
 logs, git log, config), 396 values, 15 look-alike-only.  data/privacy/probe9.jsonl:
 100 requests as voice input types them (50/50: numbers said as words, "dot"/"at"
 emails, 幺三八, spelled names, pinyin), 140 values, 15 look-alike-only.
+data/privacy/probe10.jsonl: 100 code-switched and social messages (Chinese with
+English, Singapore/Malaysia/Hong Kong styles, listings, invitations), 236
+values, 20 look-alike-only.
 
 A value counts as caught when one span covers all of it, whatever its type (a
 redacted value leaks nothing).  Also reported: look-alike messages flagged and
@@ -31,7 +34,9 @@ fields, chat logs, regional ids).  Seventh: recall 0.59, PERSON 0.47, ADDRESS
 names).  Eighth (after the seventh's): recall 0.64, PERSON 0.50, DATE_OF_BIRTH
 0.41, ID_NUMBER 0.42 (values in code were scored as identifiers; keys and table
 columns were not read).  Ninth: recall 0.44 (nothing said aloud was read:
-"four one five ...", "sarah dot oneil at gmail dot com", 九零年三月五号).
+"four one five ...", "sarah dot oneil at gmail dot com", 九零年三月五号).  Tenth:
+recall 0.78, ADDRESS 0.41, PERSON 0.71, and 9 of 20 look-alikes flagged (role
+mailboxes, 400 hotlines, 高中同学, stars).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -45,7 +50,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

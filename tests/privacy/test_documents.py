@@ -129,3 +129,24 @@ def test_a_birth_date_beside_its_id_card():
 
 def covered(text: str, value: str) -> bool:
     return caught(text, value, scan(text))
+
+
+@pytest.mark.parametrize("text,value", [
+    # code-switched and Southeast Asian messages (tenth probe's themes)
+    ("份子钱：堂弟 Kevin 600，嫂子 龚雪 800", "龚雪"), ("份子钱：堂弟 Kevin 600，嫂子 龚雪 800", "Kevin"),
+    ("我是乐乐（陶思远）的爸爸", "陶思远"), ("有事联系 Sandra 139 1234 5678", "Sandra"),
+    ("unit at Blk 432 Tampines St 42 #05-118, Singapore 520432, viewing sat", "Blk 432 Tampines St 42 #05-118, Singapore 520432"),
+    ("hantar ke No. 7, Jalan Ampang 3, 50450 Kuala Lumpur ya", "No. 7, Jalan Ampang 3, 50450 Kuala Lumpur"),
+    ("call my cousin 012-884 3321 if lost", "012-884 3321"), ("office Tel 03-2161 8890", "03-2161 8890"),
+    ("her new number 9123 4567", "9123 4567"),
+])
+def test_code_switched_and_regional(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "email support@grab.com about the order", "给 service@jd.com 发邮件有用吗", "客服热线 400-666-8800 打不通",
+    "他是我高中同学", "用 Python 和 Java 写个脚本", "meeting 改到 周五 下午",
+])
+def test_code_switched_look_alikes(text):
+    assert scan(text) == [], [(s.type, s.text) for s in scan(text)]

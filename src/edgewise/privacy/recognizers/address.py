@@ -178,6 +178,16 @@ def _cn_parts(m: re.Match) -> int:
     return n
 
 
+# Singapore and Malaysia: "Blk 218 Bishan St 23 #08-145, Singapore 570218",
+# "15 Lorong 24 Geylang #03-02, S398533", "No. 12, Jalan SS 2/64, 47300 Petaling Jaya".
+_SG_UNIT = r"(?:,?\s*#[0-9]{1,3}-[0-9]{1,5})?(?:,?\s*(?:Singapore\s*)?S?\(?[0-9]{6}\)?)?"
+_SEA = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<v>(?:Blk|Block)\s+[0-9]{{1,4}}[A-Z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}(?:\s+(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Cres|Close|Ring\s+Rd))?(?:\s+[0-9]{{1,3}})?{_SG_UNIT}"
+    rf"|[0-9]{{1,4}}[A-Z]?\s+Lorong\s+[0-9A-Z]{{1,4}}(?:\s+[A-Z][a-z]+){{1,3}}{_SG_UNIT}"
+    rf"|(?:No\.?\s*)?[0-9]{{1,4}}[A-Z]?,?\s+(?:Jalan|Jln\.?|Lorong|Persiaran|Lebuh)\s+[A-Z0-9][A-Za-z0-9/ ]{{1,30}}?"
+    rf"(?:,\s*[A-Z][A-Za-z ]{{2,30}}?){{0,3}},?\s+[0-9]{{5}}\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?(?:,\s*[A-Z][a-z]+)?)")
+
+
 # A labelled address in a form or a message ("Address: ...", "residing at ...",
 # "ship to: ...") is taken whole, up to where the sentence goes on: formats
 # from Lagos to Gurugram to Dubai have no shape in common, but the label says
@@ -233,7 +243,7 @@ class UsAddress(Recognizer):
     def candidates(self, text):
         for m in _US.finditer(text):
             yield m.start("v"), m.end("v"), 0.8 if m["city"] or m["unit"] else 0.6
-        for rx in (_EU, _JP):
+        for rx in (_EU, _JP, _SEA):
             for m in rx.finditer(text):
                 yield m.start("v"), m.end("v"), 0.75
         yield from labelled_addresses(text)

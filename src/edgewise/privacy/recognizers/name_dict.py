@@ -20,6 +20,7 @@ _names: frozenset[str] | None = None
 # capitalised in a request ("due in May", "Will you"): never taken alone from the
 # dictionary.  WORD_NAMES still count before a surname ("Grace Liu", "Will Smith").
 PLACES = frozenset("""
+ang mong kok kio tsim tsui causeway sham shui kwun tuen mun toa payoh jurong tampines bukit timah petaling
 paris florence georgia victoria austin sydney chelsea madison charlotte savannah jordan israel lincoln
 washington dallas phoenix orlando santiago sofia lima kingston eugene adelaide regina denver aurora
 florida india china asia america africa europe virginia carolina dakota montana nevada arizona

@@ -20,6 +20,12 @@ _FILE_TLDS = frozenset(
     "swift cpp hpp log ini cfg toml sh bat exe dll so".split())
 
 
+# Shared role mailboxes of an organisation (RFC 2142 and common practice).
+ROLE_MAILBOXES = frozenset("""support info service services help helpdesk sales contact hello enquiries inquiries
+noreply no-reply donotreply do-not-reply admin webmaster postmaster hostmaster abuse security billing
+accounts press media marketing careers jobs hr privacy legal feedback customerservice cs orders""".split())
+
+
 class Email(Recognizer):
     entity = "EMAIL"
     patterns = (re.compile(
@@ -35,6 +41,8 @@ class Email(Recognizer):
         local, _, domain = text.rpartition("@")
         if ".." in local or ".." in domain:
             return False
+        if local.lower() in ROLE_MAILBOXES:
+            return False  # support@jd.com reaches a desk, not a person
         return domain.rsplit(".", 1)[-1].lower() not in _FILE_TLDS
 
 

@@ -136,6 +136,37 @@ def _surname_len(text: str, i: int) -> int:
 _MEASURE = ("一下", "一点", "一些", "一起", "一样", "一直", "一定", "一般", "一共", "一遍", "一次")
 
 
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def isolated_names(text: str, tags, freq):
+    """A name standing alone between spaces in code-switched text (嫂子 刘畅 800, 通知 Jason 和 王雨萱),
+    or in brackets after a nickname (朵朵（李若溪）): surname + 1-2 given characters, not a word."""
+    mixed = bool(_LATIN.search(text))
+    for m in _HAN_RUN.finditer(text):
+        w, s, e = m.group(), m.start(), m.end()
+        if not 2 <= len(w) <= 4:
+            continue
+        left, right = text[s - 1:s], text[e:e + 1]
+        spaced = mixed and (left in ("", " ") and right in ("", " ", ",", ".", "!", "?"))
+        bracketed = left in "（(" and left and right in "）)" and right
+        if not (spaced or bracketed):
+            continue
+        sur = _surname_len(w, 0)
+        given = w[sur:]
+        if not sur or len(given) not in (1, 2) or not _given_ok(given):
+            continue
+        if freq.get(w, 0) > 50 and tags.get(w) not in _NAME_TAGS:
+            continue  # 时间, 高中: a word
+        if w[0] in WEAK_SURNAMES and sur == 1 and not all(c in GIVEN_CHARS for c in given):
+            continue
+        yield s, e, 0.7
+
+
+def _common_word(w: str, tags, freq) -> bool:
+    return freq.get(w, 0) > 300 and tags.get(w) not in _NAME_TAGS
+
+
 def _given_ok(chunk: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" and c not in _STOP for c in chunk) and not chunk.startswith(_MEASURE)
 
@@ -162,9 +193,10 @@ class ChinesePerson(Recognizer):
     def _names(self, text):
         seg, tags, freq = jieba_tools()
         yield from nicknames(text)
+        yield from isolated_names(text, tags, freq)
         for run in _HAN_RUN.finditer(text):
             r0, word = run.start(), run.group()
-            yield from self._before_honorific(text, r0, word)
+            yield from self._before_honorific(text, r0, word, tags, freq)
             for s, e, score in frame_names(word, seg, tags, freq):  # 孙鹏飞说 / 联系李娜
                 yield r0 + s, r0 + e, score
             # jieba only around possible names: segmentation is the hot spot
@@ -193,12 +225,13 @@ class ChinesePerson(Recognizer):
                 yield r0 + i, r0 + e, 0.85
                 break
 
-    def _before_honorific(self, text, r0, word):
+    def _before_honorific(self, text, r0, word, tags, freq):
         for m in _HONORIFIC.finditer(word):
             e = m.start()
             options = [s for s in (e - 4, e - 3, e - 2) if s >= 0 and (
                 (word[s:s + 2] in COMPOUND_SURNAMES and e - s >= 3) or
-                (word[s] in SURNAMES and e - s <= 3)) and _given_ok(word[s + 1:e])]
+                (word[s] in SURNAMES and e - s <= 3)) and _given_ok(word[s + 1:e])
+                and not _common_word(word[s:e], tags, freq)]  # 高中同学: a school, not a name
             strong = [s for s in options if word[s] not in WEAK_SURNAMES]
             if strong or options:
                 s = (strong or options)[0]

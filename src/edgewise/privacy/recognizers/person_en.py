@@ -68,6 +68,11 @@ _POSSESSIVE = re.compile(rf"{_NOT_BEFORE}(?P<v>{_CAP})['’]s[ \t]+(?:new[ \t]+)
                          r"apartment|passport|account|details|contact)\b")
 # A form's first person: "I, Chinedu Okafor, born ..." / "I, Ana Lima, hereby ...".
 _LEGAL_I = re.compile(rf"\bI,[ \t]+(?P<v>{_FULL}),")
+# A Latin-script given name after a Chinese relation or verb (表哥 Leo, 联系 Cathy, 英文名 Fiona).
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_CUE_EN = re.compile(r"(?:表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|哥哥|姐姐|弟弟|妹妹|同事|同学|室友|朋友|老公|老婆|男朋友|女朋友|闺蜜|联系|找|给|通知|"
+                        r"和|跟|叫|英文名|收件人|联系人|客户|老板|经理|宝宝|女儿|儿子)\s*"
+                        rf"(?P<v>{_CAP}(?:\s{_CAP})?)(?![A-Za-z])")
 # A Latin-script name before a Chinese title (Okafor教授, Smith先生).
 _ZH_TITLE = re.compile(rf"{_NOT_BEFORE}(?P<v>{_CAP}(?:\s+{_CAP})?)(?=\s*(?:教授|老师|先生|女士|小姐|博士|医生|经理|总监|律师))")
 # Surnames written first in romanised Vietnamese and Korean names (not Le, Park, Han:
@@ -119,6 +124,9 @@ class EnglishPerson(Recognizer):
             yield from self._emit(m, 0.75, need_first=True, text=text, loose=dash)
         for m in _TITLE.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
+        if _HAN.search(text):
+            for m in _ZH_CUE_EN.finditer(text):
+                yield from self._emit(m, 0.75, need_first=True, text=text, loose=True)
         for m in _STRONG_CUE.finditer(text):
             yield from self._emit(m, 0.85, need_first=False, text=text)
         for m in _WEAK_CUE.finditer(text):  # "to Paris": one word after a weak cue needs the curated list

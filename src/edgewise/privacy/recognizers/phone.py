@@ -36,10 +36,11 @@ _INTL = re.compile(
 # AU ...): 10-11 digits in spaced/dashed groups. Only with a context word,
 # except the UK mobile grouping 07xxx xxxxxx, which nothing else uses.
 _NATIONAL = re.compile(
-    _BEFORE + r"(?P<v>(?:0[1-9][0-9]{1,4}|\(0[1-9][0-9]{0,3}\))[ -](?:[0-9]{6}|[0-9]{3,4}(?:[ -][0-9]{3,4})?))" + _AFTER)
+    _BEFORE + r"(?P<v>(?:0[1-9][0-9]{0,4}|\(0[1-9][0-9]{0,3}\))[ -](?:[0-9]{6}|[0-9]{3,4}(?:[ -][0-9]{3,4})?))" + _AFTER)
 # Groupings nothing else uses: UK mobile 07xxx xxxxxx, Nigerian 0803 456 7812,
-# Taiwanese 0912-345-678.
-_OWN_SHAPE = re.compile(r"07[0-9]{3} [0-9]{6}|0[789][01][0-9] [0-9]{3} [0-9]{4}|09[0-9]{2}-[0-9]{3}-[0-9]{3}")
+# Taiwanese 0912-345-678, Malaysian 012-345 6789.
+_OWN_SHAPE = re.compile(r"07[0-9]{3} [0-9]{6}|0[789][01][0-9] [0-9]{3} [0-9]{4}|09[0-9]{2}-[0-9]{3}-[0-9]{3}"
+                        r"|01[0-9]-[0-9]{3,4} [0-9]{4}")  # ... and Malaysian mobiles 012-345 6789
 # Local numbers without a trunk 0: Hong Kong / Singapore 9123 4567, Indian
 # mobiles 98401 22761. Context only.
 _LOCAL = re.compile(r"(?<![0-9A-Za-z_+.-])(?<![0-9] )(?P<v>[2-9][0-9]{3} [0-9]{4}|[6-9][0-9]{4} [0-9]{5})"
@@ -51,6 +52,7 @@ _CC2 = frozenset("20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53
                  " 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split())
 _CC3_ZONES = frozenset("21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87 88 96 97 99"
                        .split())
+_CN_HOTLINE = re.compile(r"[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # +12.345.678 is an amount
 
 
@@ -111,7 +113,7 @@ class PhoneNumber(Recognizer):
     patterns = (*_NANP, _INTL, _NATIONAL, _LOCAL)
     context = ("phone", "telephone", "tel", "call", "call me", "mobile", "cell", "text me",
                "txt", "sms", "fax", "whatsapp", "signal", "contact", "reach me", "dial",
-               "my number", "hotline", "hp", "ph", "mob", "landline", "number is", "text", "ring",
+               "my number", "hotline", "hp", "ph", "mob", "landline", "number", "new one is", "text", "ring",
                "电话", "手机", "联系", "联络", "致电", "传真", "拨打", "座机",
                "热线", "来电", "短信", "微信", "号码", "打我")
     negative = NEGATIVE_NUMBER_WORDS
@@ -121,6 +123,8 @@ class PhoneNumber(Recognizer):
     def candidates(self, text):
         for s, e, _ in super().candidates(text):
             v = text[s:e]
+            if _CN_HOTLINE.fullmatch(v) and any("\u4e00" <= c <= "\u9fff" for c in text):
+                continue  # 400-666-8800: a company's hotline in China, not a person's number
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
                     yield s, e, _intl_score(v)

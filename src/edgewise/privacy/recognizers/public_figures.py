@@ -174,6 +174,21 @@ Sherlock Holmes
 莫言
 袁隆平
 钱学森
+林俊杰
+邓紫棋
+王力宏
+张学友
+梁朝伟
+周星驰
+习近平
+李光耀
+Jay Chou
+JJ Lin
+Lee Kuan Yew
+Deng Xiaoping
+Mao Zedong
+Jackie Chan
+Bruce Lee
 """.strip().splitlines())
 
 
