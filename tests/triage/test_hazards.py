@@ -124,6 +124,8 @@ FIRES = {
     "pancreas_pattern": ["big night of drinking, now upper stomach pain going through to my back and vomiting",
                          "喝完酒上腹剧痛，疼到后背，吐了好几次"],
     "jaundice_with_fever": ["his eyes look yellow and he has a temperature of 39", "右上腹痛还发烧，眼睛发黄"],
+    "tight_cast": ["cast went on this morning, now my fingers are cold and numb", "打了石膏以后手指发麻发凉"],
+    "cord_prolapse": ["my waters broke and I can see the cord coming out", "羊水破了，感觉有脐带掉出来了"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -157,7 +159,7 @@ QUIET = [
     "took 2 paracetamol for a headache", "跑完步心跳得很快，歇一会儿就好了", "半边脸过敏起了红疹", "a hair in my soup", "what is the shelf life of nitro spray", "fell asleep at my desk, mild headache", "my knee is swollen after running, no fever",
     "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
     "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
-    "upper back pain after gardening", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
+    "upper back pain after gardening", "my cast is itchy, any tips", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

@@ -6,7 +6,7 @@ Found by blind probes (2026-11-27): the third under-triaged 13 of 48
 emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (after Traditional
 characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40, the
 fourteenth 2 of 40 and the fifteenth 4 of 40, the
-sixteenth 12 of 40, each a sign the main table phrased too
+sixteenth 12 of 40, the seventeenth 6 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -49,7 +49,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
                         r"antidepressants|sleeping pills|insulin|iron)"),
     "saved_pills": alt(
         r"(?:saved|stockpiled|collected|hoarded|saving|stockpiling) (?:up )?(?:enough )?(?:\w+ )?(?:pills|tablets|meds|medication)",
-        r"结束(?:我)?自己|了结(?:我)?自己|(?:药|安眠药)(?:已经|都)?攒(?:够|好|齐)了|攒(?:够|了)\S{0,3}(?:药|安眠药)|写好了?遗言"),
+        r"结束(?:我)?自己|了结(?:我)?自己|(?:药|安眠药)\S{0,4}攒(?:够|好|齐)了?|攒(?:够|了)\S{0,3}(?:药|安眠药)|写好了?遗言"),
     "co_source": r"炭盆|烧炭|炭火|煤炉|蜂窝煤|燃气热水器|煤气|gas (?:heater|fire|boiler)|charcoal|generator (?:indoors|inside|in the)|paraffin heater|kerosene heater",
     "hard_to_wake": r"叫了?(?:好几声|好久|半天|几次|很多声|好几遍)才(?:醒|有反应)|叫不(?:太)?醒|(?:hard|difficult|impossible) to (?:wake|rouse)|won't wake (?:up)?",
     "electric": r"触电|被电(?:了|到|击)|电击|electrocut\w*|electric(?:al)? shock|got (?:a )?shock(?:ed)? (?:from|by|off) (?:a |the )?(?:socket|outlet|wire|cable|plug|mains)",
@@ -85,7 +85,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "belly": r"belly|stomach|tummy|abdom\w*|肚子|腹部|腹痛",
     "no_passage": r"(?:haven't|hasn't|havent|hasnt|not|no|can't|cannot) (?:\w+ ){0,3}(?:pooped|pooed|passed wind|farted|had a bowel movement|passing wind)|不排气|不放屁|没(?:有)?放屁|没(?:有)?排气|(?:几天|两天|三天)没(?:有)?(?:大便|排便)",
     "green_vomit": r"(?:throwing up|vomiting|vomited|sick) (?:\w+ ){0,2}green|green (?:vomit|sick|bile)|吐(?:出)?(?:了)?(?:黄)?绿(?:色)?(?:的)?(?:水|东西|液体)",
-    "distended": r"swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
+    "distended": r"胀得?(?:跟|像)鼓|swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
     # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
     "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
     "low_spo2": (r"(?:spo2|sats?|oxygen(?: level| saturation)?|(?:pulse )?ox(?:imeter|y)?|o2|血氧(?:饱和度)?|饱和度|血氧仪)\D{0,8}(?:[5-8]\d|9[01])\s*%"
@@ -109,7 +109,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "poor_response": r"(?:叫|喊)(?:她|他|也)*不(?:怎么)?(?:理|应)|不理人|没(?:什么)?反应|眼睛半睁|not responding (?:normally|properly|to us)|barely respond\w*|staring blankly|won't look at (?:me|us)",
     # --- a seventh probe --------------------------------------------------
     "deformed": r"\bbent\b|deformed|crooked|out of shape|(?:at )?a (?:funny|weird|strange) angle|变形|弯了|歪了|畸形|骨头(?:戳|露)出来",
-    "cold_pale_distal": r"(?:fingers?|toes?|hand|foot|feet) (?:\w+ ){0,2}(?:cold|pale|white|blue|numb)|(?:手指|脚趾|手|脚)(?:头)?(?:发凉|冰凉|发白|发紫|发麻|没知觉)",
+    "cold_pale_distal": r"(?:fingers?|toes?|hand|foot|feet) (?:\w+ ){0,3}(?:cold|pale|white|blue|numb)|(?:手指|脚趾|手|脚)(?:头)?(?:发凉|冰凉|发白|发紫|发麻|没知觉)",
     "preeclampsia_signs": (r"眼前(?:闪光|冒金星|发花)|看(?:东西)?(?:模糊|重影)|flashing lights|seeing (?:spots|stars)|blurr\w* vision"
                            r"|(?:脸|面部|手)\S{0,4}(?:浮肿|水肿)|(?:face|hands) (?:\w+ ){0,2}(?:swollen|puffy)|swelling (?:in|of) (?:my |her )?(?:face|hands)"),
     "leg_shortened": r"(?:leg|腿)\S{0,6}(?:变短|短了|外翻|向外翻|外旋)|(?:leg|foot) (?:\w+ ){0,3}(?:shortened|shorter|turned out\w*|rotated out\w*)|shortened,? (?:and )?(?:outward|turned)",
@@ -159,10 +159,10 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "thirst_polyuria": r"口渴|喝很多水|多饮|多尿|尿(?:也|特别|很)?多|(?:very|really|always|so|constantly) thirsty|drinking (?:loads|lots|tons|litres)|(?:peeing|weeing) (?:all the time|a lot|constantly|loads)",
     "overdose_count": (r"(?:took|taken|swallowed|ate|downed|had) (?:about |around |like |maybe |nearly |almost |over |at least )?(?:[1-9]\d|\d{3,}) "
                        r"(?:of (?:my|her|his|their|the|mum's|mom's|dad's) )?(?:\w+ )?(?:pills|tablets|caps|capsules|\w+(?:ine|ol|am|pam|done|pine|mab|fen))\b|"
-                       r"吃了(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?"),
+                       r"吃了(?:差不多|大概|将近|快|至少|有)?(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?"),
     "despair": (r"(?:can't|cannot|cant) (?:go on|do this anymore|take (?:it|this) anymore)|(?:don't|dont) want to (?:be here|live|wake up)|"
                 r"(?:didn't|don't|dont|didnt) see the point|no point (?:anymore|in living|going on)|"
-                r"撑不下去|活不下去|不想活|不想再(?:麻烦|拖累)|活着没意思|解脱|一了百了|不想醒"),
+                r"撑不下去|活不下去|不想活|活着太累|不想再(?:麻烦|拖累)|活着没意思|解脱|一了百了|不想醒"),
     "suicide_means": (r"(?:bought|got|have) (?:a |some |the )?(?:rope|charcoal|helium)|(?:炭|木炭|烧炭|绳子|安眠药|农药|百草枯)(?:已经|都)?(?:买|准备|备)好|"
                       r"(?:买|准备|备)好(?:了)?(?:炭|木炭|绳子|安眠药|农药)|烧炭|上吊|跳楼|跳河"),
 
@@ -222,6 +222,9 @@ HAZARD_CONCEPTS: dict[str, str] = {
                            r"|上腹(?:部)?\S{0,6}(?:后背|背)|痛到后背|疼到后背"),
     "fast_rr": (r"(?:一分钟|1分钟|每分钟)\S{0,2}(?:[3-6]\d|[三四五六]十)(?:多)?次|呼吸(?:频率)?\D{0,6}(?:[3-6]\d)次"
                 r"|breath(?:ing|s)? (?:rate )?(?:of |is |at )?(?:[3-6]\d) (?:a|1|per|each) min\w*|\brr\s*[3-6]\d"),
+    # --- a seventeenth probe (as broad as possible) ---------------------------
+    "cast": r"\bcast\b|plaster|石膏|夹板",
+    "cord_prolapse": r"cord (?:\w+ ){0,3}(?:hanging|coming out|poking out|visible|down there)|脐带\S{0,4}(?:掉|脱|露|垂)(?:出|下)",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -297,6 +300,8 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "hair_tourniquet": (("hair_tourniquet", "discoloured"),),
     "caustic_swallowed": (("caustic", "drank"),),
     "chest_pain_despite_nitro": (("nitro", "chest_any"),),
+    "tight_cast": (("cast", "cold_pale_distal"),),
+    "cord_prolapse": (("cord_prolapse",),),
     "urinary_retention": (("retention_strong", "bladder_swollen"), ("retention", "bladder_swollen")),
     "priapism": (("priapism",),),
     "stone_with_fever": (("renal_colic", "fever_any"), ("renal_colic", "rigors")),

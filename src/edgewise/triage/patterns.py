@@ -107,7 +107,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:curtain|shadow|veil) (?:over|across|coming down|came down|coming across)",
         rf"can't see (?:out of|anything out of|from) (?:one|{P}) (?:left |right )?eye",
         r"突然(?:看不见|看不清|失明|视力(?:下降|丧失|模糊|消失)|眼前(?:一片)?(?:发黑|黑))",
-        r"(?:一只|一侧|左|右)眼(?:睛)?(?:突然)?(?:看不见|失明|看不到)|眼前(?:有)?(?:黑幕|帘子|幕布)|视野(?:缺损|缺了一块)|视物重影"),
+        r"(?:一只|一侧|左|右)眼(?:睛)?(?:突然)?(?:看不见|失明|看不到|看不清)|眼前(?:有)?(?:黑幕|帘子|幕布)|视野(?:缺损|缺了一块)|视物重影"),
     "eye_injury": alt(
         rf"(?:chemical|bleach|acid|alkali|lime|cleaner|cement|lye)s? (?:\w+ ){{0,3}}(?:in|into) (?:{P}|both) eyes?",
         rf"(?:metal|glass|nail|stick|wire|shard|fragment) (?:\w+ ){{0,2}}(?:in|into|stuck in|went into|pierced|poked) {P} eye",
