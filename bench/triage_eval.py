@@ -89,11 +89,15 @@ def cross_validated(folds: int) -> dict:
 # pass 0.85, 6 of 40 under-triaged: a tight cast, a prolapsed cord, obstruction
 # where 没大便 negated 没放屁, temporal arteritis with 一只眼睛看不清, 30 paracetamol
 # "差不多", pills saved with 我 in between).
+# heldout_probe18: 100 more, online-consultation style (60 zh; first pass 0.84, 8
+# of 40 under-triaged, each a calm long message asking to wait: a heart attack as
+# indigestion in a diabetic, pre-eclampsia, intussusception, acute glaucoma, a deep
+# neck infection, necrotising infection, pancreatitis, a missed dialysis).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
-           "heldout_probe17")
+           "heldout_probe17", "heldout_probe18")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -126,6 +126,12 @@ FIRES = {
     "jaundice_with_fever": ["his eyes look yellow and he has a temperature of 39", "右上腹痛还发烧，眼睛发黄"],
     "tight_cast": ["cast went on this morning, now my fingers are cold and numb", "打了石膏以后手指发麻发凉"],
     "cord_prolapse": ["my waters broke and I can see the cord coming out", "羊水破了，感觉有脐带掉出来了"],
+    "heart_attack_as_indigestion": ["diabetic, 66, upper stomach discomfort and a cold sweat for an hour",
+                                    "我爸有糖尿病，胃不舒服，一直出冷汗"],
+    "intussusception_signs": ["baby's poo looks like redcurrant jelly", "宝宝哭一阵停一阵，腿缩起来，还吐了"],
+    "acute_glaucoma": ["seeing halos around lights and my eye hurts", "眼睛胀痛，看东西模糊，还吐了"],
+    "deep_neck_infection": ["tooth abscess, now my neck is swollen and it's hard to swallow", "牙疼几天，下巴底下肿了，嘴张不开"],
+    "spreading_skin_infection": ["the red area on his leg is spreading fast and there are blisters", "小腿红的范围一下子扩大了，有的地方发黑"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -159,7 +165,8 @@ QUIET = [
     "took 2 paracetamol for a headache", "跑完步心跳得很快，歇一会儿就好了", "半边脸过敏起了红疹", "a hair in my soup", "what is the shelf life of nitro spray", "fell asleep at my desk, mild headache", "my knee is swollen after running, no fever",
     "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
     "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
-    "upper back pain after gardening", "my cast is itchy, any tips", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
+    "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
+    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

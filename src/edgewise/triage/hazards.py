@@ -6,7 +6,8 @@ Found by blind probes (2026-11-27): the third under-triaged 13 of 48
 emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (after Traditional
 characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40, the
 fourteenth 2 of 40 and the fifteenth 4 of 40, the
-sixteenth 12 of 40, the seventeenth 6 of 40, each a sign the main table phrased too
+sixteenth 12 of 40, the seventeenth 6 of 40, the
+eighteenth 8 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -110,7 +111,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     # --- a seventh probe --------------------------------------------------
     "deformed": r"\bbent\b|deformed|crooked|out of shape|(?:at )?a (?:funny|weird|strange) angle|变形|弯了|歪了|畸形|骨头(?:戳|露)出来",
     "cold_pale_distal": r"(?:fingers?|toes?|hand|foot|feet) (?:\w+ ){0,3}(?:cold|pale|white|blue|numb)|(?:手指|脚趾|手|脚)(?:头)?(?:发凉|冰凉|发白|发紫|发麻|没知觉)",
-    "preeclampsia_signs": (r"眼前(?:闪光|冒金星|发花)|看(?:东西)?(?:模糊|重影)|flashing lights|seeing (?:spots|stars)|blurr\w* vision"
+    "preeclampsia_signs": (r"眼前\S{0,8}(?:闪光|冒金星|发花)|看(?:东西)?(?:模糊|重影)|flashing lights|seeing (?:spots|stars)|blurr\w* vision"
                            r"|(?:脸|面部|手)\S{0,4}(?:浮肿|水肿)|(?:face|hands) (?:\w+ ){0,2}(?:swollen|puffy)|swelling (?:in|of) (?:my |her )?(?:face|hands)"),
     "leg_shortened": r"(?:leg|腿)\S{0,6}(?:变短|短了|外翻|向外翻|外旋)|(?:leg|foot) (?:\w+ ){0,3}(?:shortened|shorter|turned out\w*|rotated out\w*)|shortened,? (?:and )?(?:outward|turned)",
     "cant_stand": r"(?:can't|cannot|unable to|couldn't) (?:bear weight|stand|put (?:any )?weight|get up)|不能站立|站不起来|不能着地|没法站",
@@ -128,7 +129,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "dangerous_med": r"降压药|降糖药|安眠药|抗抑郁药|心脏(?:病)?药|止痛药|铁剂|硝苯地平|(?:pressure|heart|diabetes|sleeping|\s{3,})\s*(?:pill|tablet|medicine|med)s?|opioid|oxycodone|fentanyl|methadone|iron (?:pill|tablet)s?",
     "ingest_verb": r"偷吃|误吃|误服|吃了|吞了|swallowed|\bate\b|got into|chewed",
     "bulging_fontanelle": rf"囟门{_NP}{{0,6}}(?:鼓|凸|膨)|bulging (?:soft spot|fontanelle)|soft spot (?:\w+ ){{0,2}}bulging",
-    "dialysis_missed": r"(?:透析|dialysis)[^。.!?\n]{0,14}(?:少去|没去|漏|错过|missed|skipped)|(?:missed|skipped|少去了?|没去)[^。.!?\n]{0,14}(?:透析|dialysis)|做透析的",
+    "dialysis_missed": r"(?:透析|dialysis)[^。.!?\n]{0,30}(?:少去|没去|漏|错过|missed|skipped)|(?:missed|skipped|少去了?|没去)[^。.!?\n]{0,14}(?:透析|dialysis)|做透析的",
     "weak_or_numb": r"浑身没劲|没劲|使不上劲|无力|手脚发麻|发麻|麻得|麻木|weak\w*|numb\w*|tingl\w*",
     "hemi_zh": r"半边(?:身子|身体|脸)|半身|(?:左|右)手(?:和)?(?:左|右)(?:腿|脚)|(?:左|右)(?:胳膊|半边)(?:和)?(?:左|右)?(?:腿|脚)?",
     "food_allergen": r"prawns?|shrimp|shellfish|crab|lobster|peanuts?|\bnuts?\b|sesame|bee sting|wasp|stung|虾|蟹|海鲜|花生|坚果|蜂蜇|被蜂",
@@ -219,12 +220,23 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "groin_lump": r"(?:lump|bulge|hernia|swelling) (?:\w+ ){0,3}(?:groin|belly ?button|navel)|groin|腹股沟|大腿根",
     "systemic_fever": r"fever of|temp\w* (?:of |is |was )?(?:3[89]|4[01])|shiver\w*|rigors|chills|发烧|高烧|寒战|打冷战|打寒战",
     "epigastric_to_back": (r"(?:upper|top of (?:my|the)) (?:stomach|belly|tummy|abdomen|abdominal) (?:\w+ ){0,8}(?:back)|(?:through|goes|going|radiat\w*) (?:\w+ ){0,2}to (?:my|the|his|her) back"
-                           r"|上腹(?:部)?\S{0,6}(?:后背|背)|痛到后背|疼到后背"),
+                           r"|上腹(?:部)?\S{0,14}(?:后背|背)|(?:痛|疼)到后背|往后背窜|窜到后背|放射到(?:后)?背"),
     "fast_rr": (r"(?:一分钟|1分钟|每分钟)\S{0,2}(?:[3-6]\d|[三四五六]十)(?:多)?次|呼吸(?:频率)?\D{0,6}(?:[3-6]\d)次"
                 r"|breath(?:ing|s)? (?:rate )?(?:of |is |at )?(?:[3-6]\d) (?:a|1|per|each) min\w*|\brr\s*[3-6]\d"),
     # --- a seventeenth probe (as broad as possible) ---------------------------
     "cast": r"\bcast\b|plaster|石膏|夹板",
     "cord_prolapse": r"cord (?:\w+ ){0,3}(?:hanging|coming out|poking out|visible|down there)|脐带\S{0,4}(?:掉|脱|露|垂)(?:出|下)",
+    # --- an eighteenth probe (online consultations) --------------------------
+    "upper_belly": r"上腹(?:部)?\S{0,4}(?:闷|痛|疼|不舒服|难受)|胃\S{0,2}(?:不舒服|疼|痛|难受)|upper (?:stomach|abdomen|belly|tummy)|indigestion|heartburn",
+    "pale_zh": r"脸色(?:发白|苍白|煞白|很差)|(?:looks|went|gone|is) (?:very )?(?:pale|grey|gray)",
+    "jelly_stool": r"果酱(?:样|一样)|像果酱|currant jelly|jelly[- ]like (?:poo|stool)|(?:大便|便便|屎)\S{0,8}(?:血\S{0,3}黏液|黏液\S{0,3}血)|blood and mucus",
+    "legs_drawn": r"腿缩起来|蜷着腿|(?:pull|draw)\w* (?:his|her|their) (?:legs|knees) up",
+    "halos": r"光晕|彩虹(?:一样)?(?:的)?(?:光|圈)|halos?\b|rainbow",
+    "eye_pain": r"眼(?:睛|球)?\S{0,3}(?:胀痛|疼|痛|胀)|(?:eye|eyeball) (?:\w+ ){0,2}(?:pain|hurts|ache|painful)",
+    "neck_swelling": r"(?:下巴底下|下颌|脖子|颈部|颌下)\S{0,4}肿|swollen (?:under (?:my|his|her|the) (?:jaw|chin)|neck)|(?:neck|jaw) (?:\w+ ){0,2}swollen",
+    "swallow_hard": r"吞(?:东西|咽)?\S{0,3}(?:困难|费劲)|咽不下|吞不下|嘴张不开|hard to swallow|can't swallow|difficulty swallowing|can't open (?:my|his|her) mouth",
+    "spreading_fast": r"(?:红|范围)\S{0,6}(?:一下子|迅速|很快)?扩大|一下子扩大|spreading (?:fast|quickly|rapidly)|(?:red(?:ness)?|red area|rash) (?:\w+ ){0,3}(?:spreading|spread|growing|doubled)",
+    "skin_dusky": r"发紫|发黑|水泡|血泡|blisters?|purple|black|dusky",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -301,6 +313,12 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "caustic_swallowed": (("caustic", "drank"),),
     "chest_pain_despite_nitro": (("nitro", "chest_any"),),
     "tight_cast": (("cast", "cold_pale_distal"),),
+    "heart_attack_as_indigestion": (("upper_belly", "sweating", "diabetic"), ("upper_belly", "sweating", "old_age"),
+                                    ("upper_belly", "sweating", "pale_zh")),
+    "intussusception_signs": (("jelly_stool",), ("legs_drawn", "gut_upset", "vulnerable_age")),
+    "acute_glaucoma": (("halos", "eye_pain"), ("eye_pain", "blurred_eye", "gut_upset")),
+    "deep_neck_infection": (("neck_swelling", "swallow_hard"), ("neck_swelling", "out_of_breath")),
+    "spreading_skin_infection": (("spreading_fast", "skin_dusky"),),
     "cord_prolapse": (("cord_prolapse",),),
     "urinary_retention": (("retention_strong", "bladder_swollen"), ("retention", "bladder_swollen")),
     "priapism": (("priapism",),),

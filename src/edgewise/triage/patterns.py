@@ -214,7 +214,7 @@ CONCEPTS: dict[str, str] = {
         r"压(?:了|之)?(?:也)?不褪色|按压(?:后)?(?:也)?不(?:褪色|消失|变白)|(?:紫色|紫红色|暗红色)(?:的)?(?:斑点|点|疹子|皮疹)|出血点|瘀点|紫癜",
         r"(?:按|压|摁)(?:压)?(?:了|着|一下)?(?:以后|之后|后)?(?:也|都)?不(?:褪色|消失|变白)|(?:紫|紫红|暗红)(?:色)?(?:的)?小(?:点点|点|斑点|疹子)"),
     "photophobia": r"(?:light|bright lights?) (?:hurts?|bothers?|is painful)|sensitiv\w* to (?:the )?light|photophob\w*|(?:can't|cannot) (?:stand|bear|tolerate) (?:the )?light|怕光|畏光|见光(?:就)?(?:难受|疼|痛)",
-    "headache": r"headache|head (?:hurts|pain|is pounding)|migraine|头(?:很|好|特别|有点)?(?:痛|疼)",
+    "headache": r"headache|head (?:hurts|pain|is pounding)|migraine|头(?:很|好|特别|有点|一直|老是)?(?:痛|疼)",
     # --- poisoning, trauma, burns ----------------------------------------
     "poisoning": alt(
         r"overdos\w*|(?<!food )poison(?:ed|ing)\b(?! (?:ivy|oak|sumac))|carbon monoxide|gas (?:leak|poisoning)",
@@ -326,7 +326,7 @@ CONCEPTS: dict[str, str] = {
     "abdominal_pain": alt(
         r"(?:abdominal|stomach|belly|tummy|pelvic) (?:pain|cramps?|ache)|pain (?:in|on) (?:\w+ ){0,5}(?:abdomen|belly|stomach|tummy|pelvis)",
         r"腹痛|肚子(?:痛|疼)|(?:小腹|下腹|腹部)[^,。]{0,3}(?:痛|疼)"),
-    "confused_any": r"confus\w*|disorient\w*|delirious|not making sense|糊涂|神志不清|意识模糊|胡言乱语|说胡话",
+    "confused_any": r"confus\w*|disorient\w*|delirious|not making sense|迷糊|糊涂|神志不清|意识模糊|胡言乱语|说胡话",
     "sepsis_signs": alt(
         r"mottled|blotchy (?:skin|and pale)|skin (?:is |looks |feels |gone |went )?(?:\w+ and )?blotchy|cold (?:hands and feet|and clammy)",
         r"皮肤(?:发)?花|(?:身上|皮肤)(?:一块一块|一片一片)(?:的)?(?:发紫|紫|青)|四肢(?:冰凉|发凉|湿冷)|手脚冰凉"),
