@@ -132,6 +132,22 @@ FIRES = {
     "acute_glaucoma": ["seeing halos around lights and my eye hurts", "眼睛胀痛，看东西模糊，还吐了"],
     "deep_neck_infection": ["tooth abscess, now my neck is swollen and it's hard to swallow", "牙疼几天，下巴底下肿了，嘴张不开"],
     "spreading_skin_infection": ["the red area on his leg is spreading fast and there are blisters", "小腿红的范围一下子扩大了，有的地方发黑"],
+    "possible_ectopic_2": ["period is late, sharp pain low on my left side and I nearly fainted", "怀孕6周，下腹右边疼，还有点见红"],
+    "suicide_plan_2": ["I know exactly how I'll do it, the pills are ready", "我已经想好了，药都准备好了"],
+    "dehydrated_baby": ["baby's soft spot looks sunken and she's had diarrhoea all day", "宝宝拉肚子，一上午没尿"],
+    "head_injury_2": ["she bumped her head on the table and has been sick twice", "儿子摔了一跤，当时晕了几秒"],
+    "green_vomit_baby": ["my 3 week old is vomiting green", "宝宝吐出来的东西是绿色的"],
+    "collapse_on_exertion": ["my son collapsed while running at football practice", "女儿上体育课的时候突然倒地"],
+    "blue_lips": ["his lips look a bluish colour", "爷爷嘴唇发紫，喘不上气"],
+    "chest_pain_with_sweat_zh": ["胸口闷了半小时，一直冒冷汗"],
+    "button_battery_2": ["I think he swallowed a coin cell from the watch", "孩子可能吞了一颗纽扣电池"],
+    "asthma_not_helping": ["using my inhaler every 20 minutes and it only helps for a few minutes"],
+    "chemical_in_the_eye_2": ["疏通剂溅到眼睛里了"],
+    "fewer_movements_2": ["I'm 36 weeks and I've barely felt the baby today"],
+    "sepsis_2": ["kidney infection and now her legs look mottled", "尿路感染，今天说话颠三倒四"],
+    "tongue_swelling": ["my tongue is swelling up after the new tablet", "吃了药以后舌头肿起来了"],
+    "black_stool_2": ["stools black and sticky for two days and I feel dizzy"],
+    "bowel_obstruction_2": ["hasn't passed any wind since yesterday and keeps vomiting"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -166,7 +182,8 @@ QUIET = [
     "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
     "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
     "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
-    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
+    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "胸口按着疼，没出汗",
+    "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 
 

@@ -214,7 +214,7 @@ CONCEPTS: dict[str, str] = {
         r"压(?:了|之)?(?:也)?不褪色|按压(?:后)?(?:也)?不(?:褪色|消失|变白)|(?:紫色|紫红色|暗红色)(?:的)?(?:斑点|点|疹子|皮疹)|出血点|瘀点|紫癜",
         r"(?:按|压|摁)(?:压)?(?:了|着|一下)?(?:以后|之后|后)?(?:也|都)?不(?:褪色|消失|变白)|(?:紫|紫红|暗红)(?:色)?(?:的)?小(?:点点|点|斑点|疹子)"),
     "photophobia": r"(?:light|bright lights?) (?:hurts?|bothers?|is painful)|sensitiv\w* to (?:the )?light|photophob\w*|(?:can't|cannot) (?:stand|bear|tolerate) (?:the )?light|怕光|畏光|见光(?:就)?(?:难受|疼|痛)",
-    "headache": r"headache|head (?:hurts|pain|is pounding)|migraine|头(?:很|好|特别|有点|一直|老是)?(?:痛|疼)",
+    "headache": r"headache|head (?:hurts|pain|is pounding)|migraine|头(?:很|好|特别|有点|一直|老是|越来越)?(?:痛|疼)",
     # --- poisoning, trauma, burns ----------------------------------------
     "poisoning": alt(
         r"overdos\w*|(?<!food )poison(?:ed|ing)\b(?! (?:ivy|oak|sumac))|carbon monoxide|gas (?:leak|poisoning)",
@@ -306,7 +306,7 @@ CONCEPTS: dict[str, str] = {
         r"右下腹|(?:肚子|腹部)右下(?:方|边|侧)?|(?:疼|痛)(?:转移|挪|移)(?:到)?(?:了)?右下"),
     "vomiting": r"vomit\w*|throw\w* up|threw up|being sick|puk\w*|呕吐|吐了|想吐",
     "rigid_abdomen": alt(
-        r"(?:belly|stomach|abdomen|tummy) (?:is |feels )?(?:rigid|rock[- ]hard|hard as (?:a )?(?:board|rock)|board-?like)|rigid (?:abdomen|belly)",
+        r"(?:belly|stomach|abdomen|tummy) (?:is |feels )?(?:rigid|rock[- ]hard|hard (?:as|like) (?:a )?(?:board|rock)|board-?like)|rigid (?:abdomen|belly)",
         r"(?:肚子|腹部|肚皮)(?:像|跟)?(?:木板|板子)(?:一样)?硬|板状腹|硬得像(?:木板|板子|石头)|(?:肚子|腹部|肚皮)(?:摸起来|摸着)?(?:很|特别|发)?硬(?!币)|(?:肚子|腹部|肚皮)\S{0,3}硬邦邦"),
     "testicle": alt(
         r"(?:sudden|severe|intense|excruciating|terrible|bad) (?:\w+ ){0,4}(?:testic\w*|testicle|testes|scrot\w*)",
