@@ -148,6 +148,9 @@ FIRES = {
     "tongue_swelling": ["my tongue is swelling up after the new tablet", "吃了药以后舌头肿起来了"],
     "black_stool_2": ["stools black and sticky for two days and I feel dizzy"],
     "bowel_obstruction_2": ["hasn't passed any wind since yesterday and keeps vomiting"],
+    "deep_or_wide_scald": ["hot oil splashed over his chest and arm, the skin looks white and leathery", "开水烫到整个后背，皮都掉了"],
+    "spurting_bleed": ["blood is spurting from the cut on his wrist", "腿被割了一刀，血往外喷"],
+    "battery_missing": ["a coin battery is missing from the toy and my 1 year old had it", "遥控器的纽扣电池少了一颗，孩子刚在玩"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -182,7 +185,7 @@ QUIET = [
     "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
     "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
     "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
-    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "胸口按着疼，没出汗",
+    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "胸口按着疼，没出汗",
     "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 

@@ -259,6 +259,11 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "tongue_swell": r"tongue (?:\w+ ){0,4}swol\w*|swollen tongue|tongue (?:is |has )?swelling|(?:one side of|side of) (?:my|his|her) tongue|舌头(?:(?!不|没)\S){0,4}肿",
     "tarry_more": r"(?:poo|stool)s? (?:\w+ ){0,4}black|black (?:and )?(?:sticky|tarry)|like tar",
     "no_passage_more": r"(?:haven't|hasn't|havent|hasnt|not) passed (?:any )?wind|(?:no|not) (?:had a )?poo (?:or|and) (?:no )?wind",
+    "scald_source": r"boiling (?:oil|water)|hot (?:oil|fat|water|tea|coffee)|kettle|开水|热水|热油|油锅|滚油",
+    "burn_deep_or_wide": (r"leathery|charred|white (?:\w+ ){0,2}patches|(?:skin|it) (?:\w+ ){0,2}peeling|whole (?:front|back|chest|arm|leg)|"
+                          r"(?:chest|face|belly|back) and (?:her|his|my|the) (?:arm|chest|face|leg)s?|发白|焦黑|皮(?:都)?(?:掉了|脱了)|整个(?:胸口|后背|肚子|胳膊|腿)"),
+    "spurting": r"血\S{0,4}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|spurting|squirting|pumping out|gushing",
+    "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -352,6 +357,9 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "sepsis_2": (("infection", "new_confusion"), ("infection", "mottled"), ("fever_any", "mottled")),
     "tongue_swelling": (("tongue_swell",),),
     "black_stool_2": (("tarry_more", "lightheaded"), ("tarry_more", "fainted")),
+    "deep_or_wide_scald": (("scald_source", "burn_deep_or_wide"),),
+    "spurting_bleed": (("spurting",),),
+    "battery_missing": (("button_cell", "missing_item"),),
     "bowel_obstruction_2": (("no_passage_more", "gut_upset"), ("no_passage_more", "distended")),
     "heart_attack_as_indigestion": (("upper_belly", "sweating", "diabetic"), ("upper_belly", "sweating", "old_age"),
                                     ("upper_belly", "sweating", "pale_zh")),
