@@ -93,11 +93,15 @@ def cross_validated(folds: int) -> dict:
 # of 40 under-triaged, each a calm long message asking to wait: a heart attack as
 # indigestion in a diabetic, pre-eclampsia, intussusception, acute glaucoma, a deep
 # neck infection, necrotising infection, pancreatitis, a missed dialysis).
+# heldout_probe19: 100 more, the same ten emergencies told four ways each (first
+# pass 0.84, 4 of 40 under-triaged: 心里堵得慌 going to the jaw with a cold sweat,
+# "can only get 2-3 words out", blood 一股一股往外喷, "the pills are lined up").
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
-           "heldout_probe17", "heldout_probe18")
+           "heldout_probe17", "heldout_probe18",
+           "heldout_probe19")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -7,7 +7,7 @@ emergencies, the fourth 9 of 44, the fifth 4 of 40, the sixth 8 of 40, the seven
 characters were folded to Simplified), the eleventh 9 of 40, the twelfth 5 of 35, the thirteenth 2 of 40, the
 fourteenth 2 of 40 and the fifteenth 4 of 40, the
 sixteenth 12 of 40, the seventeenth 6 of 40, the
-eighteenth 8 of 40, each a sign the main table phrased too
+eighteenth 8 of 40, the nineteenth 4 of 40, each a sign the main table phrased too
 narrowly or lacked.
 """
 from __future__ import annotations
@@ -240,8 +240,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     # --- wording variants found in the training vignettes (train_a, train_b) ---
     "pain_low_side": r"(?:pain|ache|cramp\w*) (?:\w+ ){0,3}low (?:down )?on (?:my|the|her) (?:right|left)|low (?:down )?on the (?:right|left)|下腹\S{0,2}(?:一侧|右边|左边)",
     "spotting": r"spotting|a bit of (?:bleeding|blood)|见红|少量出血",
-    "decided_plan": r"decided how and when|(?:know|planned|worked out) (?:exactly )?how (?:i'?ll|i will|to) do it|已经想好了|不用劝我|别劝我|不要劝我",
-    "means_ready": (r"(?:pills|tablets|meds) (?:\w+ ){0,2}(?:saved|stockpiled|hoarded|stashed|ready)|(?:药|炭|绳子)(?:都|已经)?(?:准备|买|备)好"),
+    "decided_plan": r"decided how and when|(?:written|wrote|left) (?:the|my|a) (?:notes?|letters?)|tonight'?s the night|(?:know|planned|worked out) (?:exactly )?how (?:i'?ll|i will|to) do it|已经想好了|不用劝我|别劝我|不要劝我",
+    "means_ready": (r"(?:pills|tablets|meds) (?:\w+ ){0,2}(?:saved|stockpiled|hoarded|stashed|ready|lined up|counted out|laid out)|(?:药|炭|绳子)(?:都|已经)?(?:准备|买|备)好"),
     "sunken_fontanelle": r"囟门\S{0,4}(?:凹|陷|塌)|sunken (?:soft spot|fontanelle)|soft spot (?:\w+ ){0,2}(?:sunken|dipped|sinking)",
     "no_wee": r"(?:没|没有)尿|no (?:wee|pee|urine)|(?:hasn't|has not|hasnt) (?:had a )?(?:wee|pee|weed|peed)",
     "knocked_zh": r"晕了(?:几|一|\d)|(?:knocked|blacked) out for",
@@ -252,7 +252,9 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "grey_lips_more": r"(?:lips?|face) (?:\w+ ){0,2}(?:a )?(?:greyish|bluish|grey|gray|blue|purple|dusky)(?:[- ](?:blue|grey|gray))?(?: colou?r)?|嘴唇\S{0,3}(?:发紫|发青|发乌|青紫)",
     "spo2_more": r"(?:oxygen|o2|sats?)(?: reader| monitor| meter| level)?\D{0,14}(?:[6-8]\d|9[01])(?!\d)",
     "button_cell": r"纽扣电池|button batter\w*|coin batter\w*|coin cell",
-    "inhaler_more": r"(?:only|barely) helps? (?:for )?(?:a few|a couple of)? ?minutes|inhaler every (?:half hour|\d+ minutes|few minutes)|(?:can only|only able to) (?:get|say) (?:a few|one or two) words",
+    "inhaler_more": (r"(?:only|barely) helps? (?:for )?(?:a few|a couple of)? ?minutes|inhaler every (?:half hour|\d+ minutes|few minutes)"
+                     r"|(?:can only|only able to) (?:get|say) (?:a few|one or two|two or three|\d(?:-\d)?) words"
+                     r"|inhaler\S*(?:[ ,]+[\w']+){0,8}?[ ,]+(?:no help|no use|didn't help|not helping|isn't helping)"),
     "chemical_more": r"管道疏通剂|疏通剂|洗衣凝珠|漂白水|drain (?:unblocker|opener)",
     "movement_more": r"(?:barely|hardly) felt (?:anything|her|him|the baby|baby|any (?:movement|kicks))|(?:no|not) (?:felt|feeling) (?:the )?baby move",
     "mottled": r"blotchy|mottled|purplish|花斑|发花|一块一块(?:的)?紫",
@@ -262,8 +264,11 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "scald_source": r"boiling (?:oil|water)|hot (?:oil|fat|water|tea|coffee)|kettle|开水|热水|热油|油锅|滚油",
     "burn_deep_or_wide": (r"leathery|charred|white (?:\w+ ){0,2}patches|(?:skin|it) (?:\w+ ){0,2}peeling|whole (?:front|back|chest|arm|leg)|"
                           r"(?:chest|face|belly|back) and (?:her|his|my|the) (?:arm|chest|face|leg)s?|发白|焦黑|皮(?:都)?(?:掉了|脱了)|整个(?:胸口|后背|肚子|胳膊|腿)"),
-    "spurting": r"血\S{0,4}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|spurting|squirting|pumping out|gushing",
+    "spurting": r"血\S{0,8}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|(?:按|压|捂)着\S{0,6}止不住|spurting|squirting|pumping out|gushing",
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
+    "chest_weight": (r"心里堵得慌|(?:像|跟)\S{0,4}石头压着|胸口(?:像)?\S{0,2}压(?:了|着)|weight on (?:my|his|her) chest|elephant (?:\w+ ){0,3}chest"
+                     r"|bra (?:\w+ ){0,2}(?:too )?tight|(?:band|vice) (?:\w+ ){0,2}(?:round|around) (?:my|his|her) chest"),
+    "arm_or_jaw_spread": r"左(?:边)?(?:肩膀|胳膊|手臂)|下巴|left (?:arm|shoulder)|\bjaw\b|往\S{0,6}窜",
 }
 
 # Rule id -> alternatives of concepts that must all match.
@@ -357,6 +362,7 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "sepsis_2": (("infection", "new_confusion"), ("infection", "mottled"), ("fever_any", "mottled")),
     "tongue_swelling": (("tongue_swell",),),
     "black_stool_2": (("tarry_more", "lightheaded"), ("tarry_more", "fainted")),
+    "chest_weight_with_signs": (("chest_weight", "sweating"), ("chest_weight", "arm_or_jaw_spread"), ("chest_weight", "out_of_breath")),
     "deep_or_wide_scald": (("scald_source", "burn_deep_or_wide"),),
     "spurting_bleed": (("spurting",),),
     "battery_missing": (("button_cell", "missing_item"),),
