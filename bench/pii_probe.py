@@ -5,7 +5,8 @@ data/privacy/probe3.jsonl: 120 more (60/60), 264 values, 25 look-alike-only,
 aimed at names of many cultures, titles and nicknames, and many address formats.
 data/privacy/probe4.jsonl: 100 more (50/50), 337 values, 20 look-alike-only:
 chat logs, email headers, pasted tables.  data/privacy/probe5.jsonl: 100 plain
-one- or two-sentence requests (50/50), 122 values, 20 look-alike-only.
+one- or two-sentence requests (50/50), 122 values, 20 look-alike-only.  data/privacy/probe11.jsonl: 100 requests of a random
+day (letters, forms, speeches, reports, bookings), 186 values, 20 look-alike-only.
 data/privacy/probe6.jsonl: 100 pasted documents of 3-10 lines (50/50: discharge
 summaries, CVs, contracts, incident reports, 病历, 简历, 快递单, group chats), 497
 values, 15 look-alike-only.  data/privacy/probe7.jsonl: 100 short chat messages
@@ -36,7 +37,8 @@ names).  Eighth (after the seventh's): recall 0.64, PERSON 0.50, DATE_OF_BIRTH
 columns were not read).  Ninth: recall 0.44 (nothing said aloud was read:
 "four one five ...", "sarah dot oneil at gmail dot com", 九零年三月五号).  Tenth:
 recall 0.78, ADDRESS 0.41, PERSON 0.71, and 9 of 20 look-alikes flagged (role
-mailboxes, 400 hotlines, 高中同学, stars).
+mailboxes, 400 hotlines, 高中同学, stars).  Eleventh: recall 0.81, ID_NUMBER 0.61, 8 of
+20 look-alikes flagged (a star's birthday, helpdesk numbers, 8.8.8.8).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -50,7 +52,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

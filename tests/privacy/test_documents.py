@@ -150,3 +150,25 @@ def test_code_switched_and_regional(text, value):
 ])
 def test_code_switched_look_alikes(text):
     assert scan(text) == [], [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    # an eleventh probe (a random day of requests)
+    ("passport numbers E41236987 and E41236995, flight at 9", "E41236995"),
+    ("NIE Y1234567X on the form", "Y1234567X"), ("社保卡号是1023 8844 7710，别忘了带", "1023 8844 7710"),
+    ("驾驶证号：110105197603218829，准驾车型C1", "110105197603218829"),
+    ("我（卢浩宇，身份证号见附件）要报案", "卢浩宇"), ("给韩国同事朴志勋写封感谢信", "朴志勋"),
+    ("call his daughter Siobhan on 087 234 5619", "087 234 5619"),
+])
+def test_random_day_values(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "why do people use 8.8.8.8 for DNS?", "log in to the router at 192.168.1.1",
+    "call the IT helpdesk on 0800 028 0280", "Write a bio of Taylor Swift, born December 13, 1989",
+    "介绍一下马云，他1964年9月10日出生于杭州", "It's deep and the blood is spurting", "等天亮去医院可以吗",
+])
+def test_random_day_look_alikes(text):
+    assert not [s for s in scan(text) if s.type in ("IP_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "PERSON")], \
+        [(s.type, s.text) for s in scan(text)]

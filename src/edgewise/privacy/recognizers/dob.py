@@ -85,11 +85,26 @@ def birth_dates_beside_ids(text: str):
                 yield m.start(), m.end()
 
 
+def _about_public_figure(text: str, start: int) -> bool:
+    before = text[max(0, start - 80):start].lower()
+    return any(name in before for name in _figures())
+
+
+def _figures() -> frozenset[str]:
+    from .public_figures import PUBLIC_FIGURES  # noqa: PLC0415 - a small list, loaded on first use
+
+    return frozenset(n for n in PUBLIC_FIGURES if " " in n or not n.isascii())
+
+
 class DateOfBirth(Recognizer):
     entity = "DATE_OF_BIRTH"
     patterns = (_PATTERN,)
     base_score = 0.9
     code_factor = 0.5
+
+    def find(self, text):
+        # a famous person's birthday in a question about them is not private (Taylor Swift, 马云)
+        return [sp for sp in super().find(text) if not _about_public_figure(text, sp.start)]
 
     def candidates(self, text):
         for m in _AFTER_CUE.finditer(text):

@@ -17,9 +17,12 @@ from .base import Recognizer
 
 # Cue, then filler such as " No.: ", "号码是", " number is ", then the value.
 _PASSPORT = re.compile(
-    r"(?i:passport|护照)(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id)|号码|号)?\s*"
+    r"(?i:passport|护照)(?:\s*(?i:nos?\.?|num(?:ber)?s?\.?|#|id)|号码|号)?\s*"
     r"(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
     r"(?<![A-Za-z0-9])(?P<v>[A-Z]{1,2}[0-9]{6,9}|[0-9]{8,9})(?![A-Za-z0-9])")
+
+
+_MORE_IDS = re.compile(r"\s*(?:,|and|&|、|和)\s*(?P<v>[A-Z]{1,2}[0-9]{6,9})(?![A-Za-z0-9])")
 
 
 class Passport(Recognizer):
@@ -30,7 +33,12 @@ class Passport(Recognizer):
 
     def candidates(self, text):
         if "护照" in text or "passport" in text.lower():
-            yield from super().candidates(text)
+            for m in _PASSPORT.finditer(text):
+                yield m.start("v"), m.end("v"), self.base_score
+                end = m.end("v")
+                while more := _MORE_IDS.match(text, end):  # "A09182736 and A09182744"
+                    yield more.start("v"), more.end("v"), self.base_score
+                    end = more.end("v")
 
 
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"

@@ -12,7 +12,9 @@ SURNAMES = frozenset(
     "滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
     "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
     # rarer ones, found missing by a blind probe; characters seldom used otherwise
-    "逯冼亓蒯芮禤訾阚嵇濮邰蔺鄢郦郗邸訚鞠贝揭")
+    "逯冼亓蒯芮禤訾阚嵇濮邰蔺鄢郦郗邸訚鞠贝揭"
+    # Korean surnames as written in Chinese (朴志勋, 崔, 郑 and 金 are above)
+    "朴")
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 夏侯 宇文 长孙 司徒 端木 独孤 南宫 "

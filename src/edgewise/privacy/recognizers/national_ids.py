@@ -43,8 +43,8 @@ _CUE = re.compile(
     r"(?:(?i:\b(?:aadhaar|aadhar|pan|sin|nin|nric|fin|curp|rfc|medicare|tfn|pps|nhs|emirates id"
     r"|(?:national|resident|identity|id) (?:card|number|no\.?)|id (?:no\.?|number|#)"
     r"|driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e (?:no\.?|number|#)|\bdl)\b)|\bPP\b"
-    r"|身份证|身份證|身分證|身分证|证件|證件)"
-    r"(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id))?(?:字號|號碼|号码|号|號)?"
+    r"|(?i:\b(?:nie|dni|nif)\b)|身份证|身份證|身分證|身分证|证件|證件|社保卡|医保卡|社保|驾驶证|驾照)"
+    r"(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id))?(?:字號|字号|號碼|号码|号|號)?"
     r"(?:\s*\((?:[A-Za-z ]{1,12})\))?\s*(?:(?i:is|was)\s+|[:：#]\s*|係|是|为|為)?\s*"
     rf"{_B}(?P<v>[A-Za-z0-9](?:[A-Za-z0-9]|[ -](?=[A-Za-z0-9])){{5,22}}(?:\([0-9A]\))?){_E}")
 
@@ -111,7 +111,7 @@ class NationalId(Recognizer):
                     yield m.start("v"), m.end("v"), 0.85
         for m in _CUE.finditer(text):
             v = m.group("v")
-            if _MAINLAND.fullmatch(re.sub(r"[ -]", "", v)):
-                continue  # the mainland card has its own recognizer and type (numbers.py)
+            if _MAINLAND.fullmatch(re.sub(r"[ -]", "", v)) and not re.search("驾驶证|驾照|社保|医保", m.group(0)):
+                continue  # an id card's number has its own recognizer and type (numbers.py); a licence's is here
             if sum(c.isdigit() for c in v) >= 5:
                 yield m.start("v"), m.end("v"), 0.75

@@ -61,6 +61,10 @@ def _netmask(ip: ipaddress.IPv4Address) -> bool:
     return bits != 0 and (inverted & (inverted + 1)) == 0  # ones then zeros
 
 
+_WELL_KNOWN = frozenset(("8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "114.114.114.114", "223.5.5.5",
+                         "208.67.222.222", "192.168.0.1", "192.168.1.1", "2001:4860:4860::8888"))
+
+
 def ip_flaggable(text: str) -> float:
     """Base score for an address, 0 when it is not a personal one."""
     try:
@@ -74,6 +78,8 @@ def ip_flaggable(text: str) -> float:
         return 0.0
     if ip.version == 4 and (_netmask(ip) or text.startswith("255.")):
         return 0.0
+    if str(ip) in _WELL_KNOWN:
+        return 0.0  # public resolvers and routers' default login addresses identify no one
     if ip.version == 6:
         groups = [g for g in text.split("%")[0].split(":") if g]
         # 'a::b' or 'arr[::2]' in code: demand two groups and a decimal digit.

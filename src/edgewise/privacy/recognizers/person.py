@@ -149,7 +149,7 @@ def isolated_names(text: str, tags, freq):
             continue
         left, right = text[s - 1:s], text[e:e + 1]
         spaced = mixed and (left in ("", " ") and right in ("", " ", ",", ".", "!", "?"))
-        bracketed = left in "（(" and left and right in "）)" and right
+        bracketed = left in "（(" and left and right in "）)，," and right  # 我（冯晓东，身份证号…）
         if not (spaced or bracketed):
             continue
         sur = _surname_len(w, 0)

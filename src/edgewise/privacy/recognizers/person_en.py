@@ -268,8 +268,9 @@ def _lowercase_names(text: str):
         tokens = m.group("v").split()
         if tokens[0] in NON_NAME_WORDS:
             continue
+        named = m.group(0).lower().lstrip().startswith("name")  # "name is deep…" is rare; "it's deep" is not
         name_like = tokens[0] in FIRST_NAMES or _pinyin_name(tokens) or (
-            tokens[0] not in ENGLISH_WORDS and tokens[0] in world_first_names())
+            named and tokens[0] not in ENGLISH_WORDS and tokens[0] in world_first_names())
         if not name_like and not (len(tokens) == 2 and tokens[1] in EN_SURNAMES):
             continue
         keep_two = len(tokens) == 2 and tokens[1] not in NON_NAME_WORDS and (

@@ -56,8 +56,9 @@ def _given_only(word, i, need_follow, tags, freq) -> bool:
     name = word[i:i + 2]
     if len(name) < 2 or not all(c in GIVEN_CHARS and c not in GIVEN_STOP for c in name):
         return False
-    if freq.get(name, 0) > COMMON and tags.get(name) not in ("nr", "nrfg"):
-        return False  # 明天, 美丽, 建国: ordinary words
+    f = freq.get(name, 0)
+    if f > 300 or f > COMMON and tags.get(name) not in ("nr", "nrfg"):
+        return False  # 明天, 美丽, 建国, 天亮 (tagged nr but a word first): ordinary words
     rest = word[i + 2:]
     if rest.startswith(GIVEN_FOLLOW):
         return True

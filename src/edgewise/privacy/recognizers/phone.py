@@ -40,7 +40,7 @@ _NATIONAL = re.compile(
 # Groupings nothing else uses: UK mobile 07xxx xxxxxx, Nigerian 0803 456 7812,
 # Taiwanese 0912-345-678, Malaysian 012-345 6789.
 _OWN_SHAPE = re.compile(r"07[0-9]{3} [0-9]{6}|0[789][01][0-9] [0-9]{3} [0-9]{4}|09[0-9]{2}-[0-9]{3}-[0-9]{3}"
-                        r"|01[0-9]-[0-9]{3,4} [0-9]{4}")  # ... and Malaysian mobiles 012-345 6789
+                        r"|01[0-9]-[0-9]{3,4} [0-9]{4}|08[35-9] [0-9]{3} [0-9]{4}")  # ... Irish mobiles 087 234 5619  # ... and Malaysian mobiles 012-345 6789
 # Local numbers without a trunk 0: Hong Kong / Singapore 9123 4567, Indian
 # mobiles 98401 22761. Context only.
 _LOCAL = re.compile(r"(?<![0-9A-Za-z_+.-])(?<![0-9] )(?P<v>[2-9][0-9]{3} [0-9]{4}|[6-9][0-9]{4} [0-9]{5})"
@@ -53,6 +53,9 @@ _CC2 = frozenset("20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53
 _CC3_ZONES = frozenset("21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87 88 96 97 99"
                        .split())
 _CN_HOTLINE = re.compile(r"[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}")
+_HOTLINE_CUE = re.compile(r"(?i)help ?desk|hotline|customer (?:service|care|support)|support|toll[- ]free|freephone|"
+                          r"call cent(?:re|er)|amazon|apple|bank|客服|热线|服务电话")
+_TOLL_FREE = re.compile(r"(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}|0800[ -]?[0-9]{3}[ -]?[0-9]{3,4}|0808[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # +12.345.678 is an amount
 
 
@@ -123,8 +126,9 @@ class PhoneNumber(Recognizer):
     def candidates(self, text):
         for s, e, _ in super().candidates(text):
             v = text[s:e]
-            if _CN_HOTLINE.fullmatch(v) and any("\u4e00" <= c <= "\u9fff" for c in text):
-                continue  # 400-666-8800: a company's hotline in China, not a person's number
+            if _CN_HOTLINE.fullmatch(v) and any("\u4e00" <= c <= "\u9fff" for c in text) or \
+                    _TOLL_FREE.fullmatch(v) and _HOTLINE_CUE.search(text[max(0, s - 60):s]):
+                continue  # 400-666-8800, "the helpdesk on 0800 …": a company's hotline, not a person's number
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
                     yield s, e, _intl_score(v)
