@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .amber import AMBER, AMBER_CONCEPTS
-from .hazards import HAZARD_CONCEPTS, HAZARD_FLAGS
+from .hazard_words import HAZARD_CONCEPTS
+from .hazards import HAZARD_FLAGS
 from .patterns import CONCEPTS, MASKS, RED_FLAGS
 from .text import ages, durations_days, is_negated, max_temperature, negated_spans, normalise
 
