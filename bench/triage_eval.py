@@ -96,12 +96,18 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe19: 100 more, the same ten emergencies told four ways each (first
 # pass 0.84, 4 of 40 under-triaged: 心里堵得慌 going to the jaw with a cold sweat,
 # "can only get 2-3 words out", blood 一股一股往外喷, "the pills are lined up").
+# heldout_probe20: 100 more, second-hand and remote reports (first pass 0.91, 0 of
+# 40 under-triaged: the first probe with none).
+# heldout_probe21: 100 more where numbers and durations carry the danger (first
+# pass 0.84, 4 of 40 under-triaged: "500mg x 24", a nosebleed 45 minutes on
+# warfarin, a rash that does not fade "when I press a glass", 血糖2.3 with no response,
+# which the 血糖 mask had hidden).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
            "heldout_probe17", "heldout_probe18",
-           "heldout_probe19")
+           "heldout_probe19", "heldout_probe20", "heldout_probe21")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

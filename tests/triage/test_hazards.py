@@ -152,6 +152,7 @@ FIRES = {
     "spurting_bleed": ["blood is spurting from the cut on his wrist", "腿被割了一刀，血往外喷"],
     "battery_missing": ["a coin battery is missing from the toy and my 1 year old had it", "遥控器的纽扣电池少了一颗，孩子刚在玩"],
     "chest_weight_with_signs": ["feels like a weight on my chest and it's going into my left arm", "心里堵得慌，像石头压着，出冷汗"],
+    "low_sugar_with_signs": ["his blood sugar is 2.1 and he's confused", "血糖1.9，叫她也没反应"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -186,7 +187,8 @@ QUIET = [
     "kidney stone last year, any diet tips", "shingles vaccine side effects?", "膝盖肿痛发热两天了，没有受过伤。",
     "had a colonoscopy last year, all clear", "hernia in my groin, pushes back in easily",
     "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
-    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "心里堵得慌，跟老板吵了一架", "my bra feels tight since I gained weight", "胸口按着疼，没出汗",
+    "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "心里堵得慌，跟老板吵了一架", "my bra feels tight since I gained weight", "blood sugar 2.1 hours after eating was 7.8",
+    "my sugar was 3.9 this morning, felt fine", "胸口按着疼，没出汗",
     "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 

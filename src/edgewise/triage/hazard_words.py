@@ -87,6 +87,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "anticoagulant": r"eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|blood thinners?|clopidogrel|plavix|华法林|利伐沙班|阿哌沙班|抗凝|氯吡格雷",
     "bleed_not_stopping": alt(
         r"(?:nosebleed|nose bleed|bleed\w*|blood) (?:\w+ ){0,2}(?:won't|wont|doesn't|will not|not|isn't) (?:stop|stopping|slowing)",
+        r"(?:nosebleed|nose bleed|bleed\w*) (?:\w+ ){0,3}(?:non-?stop|(?:gone|going) on for|even with (?:pinching|pressure))",
         rf"血{_NP}{{0,3}}止不住|止不住(?:血|地流)|鼻血{_NP}{{0,12}}(?:止不住|停不下来|不停)"),
     "long_minutes": r"(?:[3-9]\d|1\d\d) ?(?:min|mins|minutes)|(?:half an|an|over an) hour|半个?小时|[3-9]\d分钟|(?:一|\d+)个(?:多)?小时|\d+ ?(?:hours?|hrs?)",
     "deep_cut": r"(?:划|割|切)得(?:很|特别|好)深|口子(?:是)?张开|(?:cut|slash\w*) (?:\w+ ){0,2}deep|gaping|can see (?:fat|bone|yellow)|能看到里面",
@@ -152,7 +153,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "thirst_polyuria": r"口渴|喝很多水|多饮|多尿|尿(?:也|特别|很)?多|(?:very|really|always|so|constantly) thirsty|drinking (?:loads|lots|tons|litres)|(?:peeing|weeing) (?:all the time|a lot|constantly|loads)",
     "overdose_count": (r"(?:took|taken|swallowed|ate|downed|had) (?:about |around |like |maybe |nearly |almost |over |at least )?(?:[1-9]\d|\d{3,}) "
                        r"(?:of (?:my|her|his|their|the|mum's|mom's|dad's) )?(?:\w+ )?(?:pills|tablets|caps|capsules|\w+(?:ine|ol|am|pam|done|pine|mab|fen))\b|"
-                       r"吃了(?:差不多|大概|将近|快|至少|有)?(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?"),
+                       r"吃了(?:差不多|大概|将近|快|至少|有)?(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?|"
+                       r"\d+ ?mg ?(?:x|×|\*) ?[1-9]\d\b|[1-9]\d ?(?:x|×) ?\d+ ?mg"),
     "despair": (r"(?:can't|cannot|cant) (?:go on|do this anymore|take (?:it|this) anymore)|(?:don't|dont) want to (?:be here|live|wake up)|"
                 r"(?:didn't|don't|dont|didnt) see the point|no point (?:anymore|in living|going on)|"
                 r"撑不下去|活不下去|不想活|活着太累|不想再(?:麻烦|拖累)|活着没意思|解脱|一了百了|不想醒"),
@@ -258,6 +260,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
                           r"(?:chest|face|belly|back) and (?:her|his|my|the) (?:arm|chest|face|leg)s?|发白|焦黑|皮(?:都)?(?:掉了|脱了)|整个(?:胸口|后背|肚子|胳膊|腿)"),
     "spurting": r"血\S{0,8}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|(?:按|压|捂)着\S{0,6}止不住|spurting|squirting|pumping out|gushing",
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
+    "low_sugar": (r"(?:血糖|blood sugar|sugar|glucose|\bbg\b|\bbm\b)\D{0,10}(?<![\d.])(?:[0-2](?:\.\d)?|3\.[0-4])(?![\d.])(?! ?mg)"
+                   r"|(?:血糖|blood sugar|sugar|glucose)\D{0,10}(?<![\d.])(?:[1-4]\d|5[0-4]) ?mg"),
     "chest_weight": (r"心里堵得慌|(?:像|跟)\S{0,4}石头压着|胸口(?:像)?\S{0,2}压(?:了|着)|weight on (?:my|his|her) chest|elephant (?:\w+ ){0,3}chest"
                      r"|bra (?:\w+ ){0,2}(?:too )?tight|(?:band|vice) (?:\w+ ){0,2}(?:round|around) (?:my|his|her) chest"),
     "arm_or_jaw_spread": r"左(?:边)?(?:肩膀|胳膊|手臂)|下巴|left (?:arm|shoulder)|\bjaw\b|往\S{0,6}窜",

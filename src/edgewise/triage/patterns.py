@@ -209,7 +209,7 @@ CONCEPTS: dict[str, str] = {
         r"(?:can't|cannot|unable to) (?:bend|touch|put|move) (?:his|her|my|their) (?:chin|neck|head) (?:to|forward|down|onto)",
         r"(?:颈|脖子|脖颈|后颈)(?:部)?(?:也|都|有点)?(?:很|特别|发)?(?:僵硬|发硬|强直|硬|不能弯|低不下|转不动)|低头困难"),
     "nonblanching_rash": alt(
-        r"(?:rash|spots?|marks?) (?:that |which )?(?:doesn't|does not|don't|do not|won't|didn't|did not) (?:fade|disappear|go away|blanch|turn white) (?:under|when|with) (?:a |the )?(?:glass|pressed|pressure|press)",
+        r"(?:rash|spots?|marks?) (?:that |which )?(?:doesn't|does not|don't|do not|won't|didn't|did not) (?:fade|disappear|go away|blanch|turn white) (?:under|when|with) (?:i |you |we )?(?:a |the )?(?:glass|pressed|pressure|press)",
         r"non-?blanching|glass test|(?:purple|purplish|dark red|red-purple) (?:spots|rash|pinpricks?)|pin ?pricks?|petechi\w*|purpur\w*",
         r"压(?:了|之)?(?:也)?不褪色|按压(?:后)?(?:也)?不(?:褪色|消失|变白)|(?:紫色|紫红色|暗红色)(?:的)?(?:斑点|点|疹子|皮疹)|出血点|瘀点|紫癜",
         r"(?:按|压|摁)(?:压)?(?:了|着|一下)?(?:以后|之后|后)?(?:也|都)?不(?:褪色|消失|变白)|(?:紫|紫红|暗红)(?:色)?(?:的)?小(?:点点|点|斑点|疹子)"),

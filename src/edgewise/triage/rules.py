@@ -27,10 +27,12 @@ class Facts:
     """Normalised text plus lazily evaluated concepts; shared with the features."""
     raw: str
     text: str = field(init=False)
+    unmasked: str = field(init=False)
     negated: list[tuple[int, int]] = field(init=False)
 
     def __post_init__(self):
         t = normalise(self.raw)
+        self.unmasked = t
         # Blank benign phrases with same-length spaces so offsets stay valid.
         self.text = _MASK.sub(lambda m: " " * len(m.group()), t)
         self.negated = negated_spans(self.text)
@@ -74,6 +76,8 @@ class Facts:
             return any(d >= 4 for d in self.durations)
         if concept == "days_14":
             return any(d >= 14 for d in self.durations)
+        if concept == "low_sugar":  # read before masking: "blood sugar" and 血糖 are blanked for the bleeding rules
+            return bool(_COMPILED["low_sugar"].search(self.unmasked))
         return self.evidence(concept) is not None
 
 
