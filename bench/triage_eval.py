@@ -102,12 +102,16 @@ def cross_validated(folds: int) -> dict:
 # pass 0.84, 4 of 40 under-triaged: "500mg x 24", a nosebleed 45 minutes on
 # warfarin, a rash that does not fade "when I press a glass", 血糖2.3 with no response,
 # which the 血糖 mask had hidden).
+# heldout_probe22: 100 more, less common but real emergencies (first pass 0.90, 5
+# of 40 under-triaged: tetanus, OHSS after IVF, a facial palsy 脸都歪了 with 眼闭不上,
+# a black toe in a diabetic with fever, priapism without the word).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
            "heldout_probe17", "heldout_probe18",
-           "heldout_probe19", "heldout_probe20", "heldout_probe21")
+           "heldout_probe19", "heldout_probe20", "heldout_probe21",
+           "heldout_probe22")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -78,7 +78,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "belly": r"belly|stomach|tummy|abdom\w*|肚子|腹部|腹痛",
     "no_passage": r"(?:haven't|hasn't|havent|hasnt|not|no|can't|cannot) (?:\w+ ){0,3}(?:pooped|pooed|passed wind|farted|had a bowel movement|passing wind)|不排气|不放屁|没(?:有)?放屁|没(?:有)?排气|(?:几天|两天|三天)没(?:有)?(?:大便|排便)",
     "green_vomit": r"(?:throwing up|vomiting|vomited|sick) (?:\w+ ){0,2}green|green (?:vomit|sick|bile)|吐(?:出)?(?:了)?(?:黄)?绿(?:色)?(?:的)?(?:水|东西|液体)",
-    "distended": r"胀得?(?:跟|像)鼓|swollen like a drum|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
+    "distended": r"胀得?(?:跟|像)鼓|swollen like a drum|(?:belly|stomach|tummy) (?:\w+ ){0,2}blown up|distended|(?:belly|stomach|tummy) (?:\w+ ){0,2}(?:swollen|bloated) (?:and )?(?:hard|tight|like)|(?:肚子|腹部)胀(?:得)?(?:像鼓|很硬|鼓鼓)",
     # "血压"/"blood pressure" are blanked by MASKS (they are not bleeding): the blank run stands for them
     "low_bp": r"(?:\bbp\b|\s{2,})\D{0,4}(?<!\d)(?:[4-8]\d)\s*/\s*[2-5]\d(?!\d)|收缩压\D{0,3}[4-8]\d\b",
     "low_spo2": (r"(?:spo2|sats?|oxygen(?: level| saturation)?|(?:pulse )?ox(?:imeter|y)?|o2|血氧(?:饱和度)?|饱和度|血氧仪)\D{0,8}(?:[5-8]\d|9[01])\s*%"
@@ -110,7 +110,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "cant_stand": r"(?:can't|cannot|unable to|couldn't) (?:bear weight|stand|put (?:any )?weight|get up)|不能站立|站不起来|不能着地|没法站",
     "fell": r"\bfell\b|\bfall(?:s|en)?\b|slipped|tripped|摔|滑倒|跌倒",
     # --- an eighth probe: dangers in combinations -------------------------
-    "face_droop_zh": r"嘴角(?:往下|向下|往一边)?(?:耷拉|歪|下垂)|口角(?:歪斜|下垂)|嘴(?:巴)?歪(?:了|向)|脸(?:一边)?(?:歪|耷拉)",
+    "face_droop_zh": (r"嘴角(?:往下|向下|往一边)?(?:耷拉|歪|下垂)|口角(?:歪斜|下垂)|嘴(?:巴)?歪(?:了|向)|脸(?:都|一边|有点)?(?:歪|耷拉)"
+                      r"|嘴角漏水|(?:一只|右|左)?眼(?:睛)?闭不上|(?:eye|eyelid) (?:won't|doesn't|can't|cannot) (?:close|shut)"),
     "speech_zh": r"说话(?:有点|有些|突然)?(?:含糊|含含糊糊|不清楚|不利索|大舌头|不清)|口齿不清|吐字不清|话(?:都)?说不清",
     "arm_zh": r"(?:筷子|碗|杯子|东西|手机)(?:老|总是|一直|都)?(?:拿不稳|拿不住|掉)|(?:一边|左边|右边|一侧|半边)(?:的)?(?:胳膊|手|腿|身子)(?:没劲|无力|抬不起来|发麻|不听使唤)",
     "calf_pain": r"calf (?:\w+ ){0,3}(?:sore|pain\w*|hurts|swollen|tender|tight)|(?:sore|painful|swollen) calf|小腿(?:肚)?(?:又)?(?:疼|痛|肿|胀)",
@@ -200,7 +201,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
                          r"|only (?:a few )?(?:drops|dribbles?) (?:come|came|comes) out|一滴尿都(?:尿|解|排)?不出|尿不出(?:来)?|憋不出尿|解不出小便"),
     "bladder_swollen": r"(?:lower )?(?:tummy|belly|abdomen|stomach) (?:\w+ ){0,2}(?:swollen|distended|hard|tight|bulging)|小肚子\S{0,4}(?:鼓|胀|硬)|膀胱\S{0,3}(?:胀|鼓)|groaning|疼得\S{0,4}打滚",
     "priapism": (r"erection (?:\w+ ){0,4}(?:\d+|four|five|six|seven|eight) hours|erection (?:\w+ ){0,4}(?:won't|will not|doesn't|isn't) go(?:ing)? (?:down|away)"
-                 r"|勃起\S{0,8}(?:[4-9]|四|五|六|七|八|十)\S{0,2}小时|勃起\S{0,10}消不下去"),
+                 r"|勃起\S{0,8}(?:[4-9]|四|五|六|七|八|十)\S{0,2}小时|勃起\S{0,10}消不下去|(?:下面|那里|小弟弟)\S{0,4}硬着?\S{0,6}消不下去"),
     "renal_colic": r"kidney stone|renal colic|(?:side|flank|loin) (?:\w+ ){0,6}groin|肾结石|输尿管结石|肾绞痛|腰(?:部)?\S{0,4}(?:绞痛|剧痛)",
     "shingles": r"shingles|herpes zoster|带状疱疹|缠腰龙|蛇盘疮|生蛇",
     "eye_trouble": r"(?:eye|vision) (?:\w+ ){0,4}(?:red|painful|sore|blurry|blurred)|blurr\w*|眼睛\S{0,4}(?:红|痛|疼|模糊)|看东西模糊",
@@ -260,6 +261,13 @@ HAZARD_CONCEPTS: dict[str, str] = {
                           r"(?:chest|face|belly|back) and (?:her|his|my|the) (?:arm|chest|face|leg)s?|发白|焦黑|皮(?:都)?(?:掉了|脱了)|整个(?:胸口|后背|肚子|胳膊|腿)"),
     "spurting": r"血\S{0,8}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|(?:按|压|捂)着\S{0,6}止不住|spurting|squirting|pumping out|gushing",
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
+    "lockjaw": (r"jaw (?:\w+ ){0,2}(?:tight|locked|stiff|clenched)|(?:can|could) (?:hardly|barely|not|n't|'t) open (?:my|his|her) mouth"
+                 r"|牙关紧闭|嘴张不开|张不开嘴|嘴巴张不开"),
+    "spasms": r"spasm\w*|locking up|抽筋|痉挛|僵硬",
+    "puncture": r"rusty|nail|puncture|钉子|生锈|扎(?:到|了|伤)",
+    "ivf": r"\bivf\b|egg (?:collection|retrieval)|取卵|促排|试管婴儿",
+    "hardly_peeing": r"(?:hardly|barely|not) (?:peeing|weeing|passing urine)|尿(?:很|特别)?少|尿不(?:出|多)",
+    "toe_black": r"(?:脚趾|趾头)\S{0,6}(?:发黑|变黑|黑了|发紫)|(?:black|blackened|purple) toe|toe (?:\w+ ){0,3}(?:black|gone black|turned black)",
     "low_sugar": (r"(?:血糖|blood sugar|sugar|glucose|\bbg\b|\bbm\b)\D{0,10}(?<![\d.])(?:[0-2](?:\.\d)?|3\.[0-4])(?![\d.])(?! ?mg)"
                    r"|(?:血糖|blood sugar|sugar|glucose)\D{0,10}(?<![\d.])(?:[1-4]\d|5[0-4]) ?mg"),
     "chest_weight": (r"心里堵得慌|(?:像|跟)\S{0,4}石头压着|胸口(?:像)?\S{0,2}压(?:了|着)|weight on (?:my|his|her) chest|elephant (?:\w+ ){0,3}chest"
