@@ -172,3 +172,23 @@ def test_random_day_values(text, value):
 def test_random_day_look_alikes(text):
     assert not [s for s in scan(text) if s.type in ("IP_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "PERSON")], \
         [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    # health and family records (twelfth probe's themes)
+    ("Patient Ana Ruiz, MRN 3301-772-9, please call", "3301-772-9"), ("Member ID: QRT662015938 on the card", "QRT662015938"),
+    ("住院号是20230911457，想复印病历", "20230911457"), ("病案号BA2022077310，患者", "BA2022077310"),
+    ("就诊卡号是0098127736，怎么预约", "0098127736"), ("保单号P2018330500002291，被保险人", "P2018330500002291"),
+    ("接种证上的编号3301060620190031是做什么的", "3301060620190031"),
+])
+def test_health_record_ids(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "医院总机021-64370045能帮忙转产科吗", "The clinic's appointment line is 507-284-2511",
+    "看了张文宏医生的科普", "My passport number is 987654321 and it expires soon.",
+])
+def test_organisation_lines_and_public_doctors(text):
+    assert not [s for s in scan(text) if s.type in ("PHONE_NUMBER", "PERSON", "ID_NUMBER")], \
+        [(s.type, s.text) for s in scan(text)]

@@ -67,7 +67,7 @@ def test_phone_negatives(text):
     ("Tel: 0571-8765432", "0571-8765432"),         # 3-digit area code, 7-digit subscriber
     ("联系电话01065529988。", "01065529988"),        # bare: with context
     ("please call 020 3875 1234 today", "020 3875 1234"),
-    ("总机 0755-88886666-8001", "0755-88886666"),   # extension left out
+    ("座机 0755-88886666-8001", "0755-88886666"),   # extension left out
     ("office 010-8765-4321 or 021-87654321", "021-87654321"),
 ])
 def test_cn_landline_positives(text, value):

@@ -55,6 +55,9 @@ _CC3_ZONES = frozenset("21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 69 80 85 87
 _CN_HOTLINE = re.compile(r"[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _HOTLINE_CUE = re.compile(r"(?i)help ?desk|hotline|customer (?:service|care|support)|support|toll[- ]free|freephone|"
                           r"call cent(?:re|er)|amazon|apple|bank|客服|热线|服务电话")
+# An organisation's switchboard, whatever its number looks like ("总机021-…", "appointment line is …").
+_ORG_LINE = re.compile(r"(?i)switchboard|appointment line|main line|reception|front desk|hotline|helpline|"
+                       r"总机|客服|热线|服务电话|挂号电话|预约电话|前台")
 _TOLL_FREE = re.compile(r"(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}|0800[ -]?[0-9]{3}[ -]?[0-9]{3,4}|0808[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # +12.345.678 is an amount
 
@@ -127,7 +130,8 @@ class PhoneNumber(Recognizer):
         for s, e, _ in super().candidates(text):
             v = text[s:e]
             if _CN_HOTLINE.fullmatch(v) and any("\u4e00" <= c <= "\u9fff" for c in text) or \
-                    _TOLL_FREE.fullmatch(v) and _HOTLINE_CUE.search(text[max(0, s - 60):s]):
+                    _TOLL_FREE.fullmatch(v) and _HOTLINE_CUE.search(text[max(0, s - 60):s]) or \
+                    _ORG_LINE.search(text[max(0, s - 30):s]):
                 continue  # 400-666-8800, "the helpdesk on 0800 …": a company's hotline, not a person's number
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
@@ -170,5 +174,5 @@ class CnLandline(PhoneNumber):
     def candidates(self, text):
         for s, e, _ in Recognizer.candidates(self, text):  # not PhoneNumber's NANP/+ scoring
             v = text[s:e]
-            if _landline_ok(v):
+            if _landline_ok(v) and not _ORG_LINE.search(text[max(0, s - 30):s]):
                 yield s, e, _landline_score(v)

@@ -189,6 +189,10 @@ Deng Xiaoping
 Mao Zedong
 Jackie Chan
 Bruce Lee
+Anthony Fauci
+张文宏
+钟南山
+李兰娟
 """.strip().splitlines())
 
 
