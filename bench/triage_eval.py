@@ -105,13 +105,19 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe22: 100 more, less common but real emergencies (first pass 0.90, 5
 # of 40 under-triaged: tetanus, OHSS after IVF, a facial palsy 脸都歪了 with 眼闭不上,
 # a black toe in a diabetic with fever, priapism without the word).
+# heldout_probe23: 100 more, emergencies mentioned in passing inside another
+# question (first pass 0.90, 3 of 40 under-triaged: "30 extra strength tylenol", a
+# dental abscess swelling into the neck, a baby 一个半月 at 38.5).
+# heldout_probe24: 100 more in everyday words with no medical vocabulary (first
+# pass 0.88, 2 of 40 under-triaged: heat stroke told as "hot as fire not sweating
+# talking funny", a fall with 两条腿没感觉).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
            "heldout_probe17", "heldout_probe18",
            "heldout_probe19", "heldout_probe20", "heldout_probe21",
-           "heldout_probe22")
+           "heldout_probe22", "heldout_probe23", "heldout_probe24")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -156,6 +156,8 @@ FIRES = {
     "lockjaw": ["stood on a nail last week and now my jaw is stiff", "被生锈的钉子扎了，现在嘴张不开"],
     "after_ivf": ["egg collection 3 days ago and now I'm short of breath", "取卵后肚子胀得像鼓，尿很少"],
     "diabetic_foot": ["diabetic, my big toe has gone black", "我爸糖尿病，脚趾发黑了"],
+    "heat_stroke_signs": ["working in the heat all day, now he's not sweating and very hot", "在太阳底下干活一天，现在不出汗了，人很烫"],
+    "spinal_injury": ["fell off the roof and now both legs are numb", "从梯子上摔下来，两条腿没感觉"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -192,7 +194,7 @@ QUIET = [
     "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
     "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "心里堵得慌，跟老板吵了一架", "my bra feels tight since I gained weight", "blood sugar 2.1 hours after eating was 7.8",
     "my sugar was 3.9 this morning, felt fine", "my jaw is tight from clenching at night",
-    "IVF next month, what should I eat", "black toenail after a marathon", "胸口按着疼，没出汗",
+    "IVF next month, what should I eat", "black toenail after a marathon", "sat in the sun too long, mild sunburn", "both legs numb after sitting cross-legged", "胸口按着疼，没出汗",
     "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]
 

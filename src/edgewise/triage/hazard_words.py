@@ -63,7 +63,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
         r"wet (?:himself|herself|myself|themselves) (?:\w+ ){0,4}(?:didn't|didnt|did not|not) (?:even )?(?:feel|notice)",
         r"(?:can't|cannot|unable to|couldn't) (?:pee|urinate|wee|pass urine)|(?:lost|losing|no) (?:control of (?:my |his |her )?)?bladder(?: control)?",
         r"尿不出|憋不住尿|尿失禁|尿(?:了)?裤子(?:都)?(?:不知道|没感觉)|大小便失禁"),
-    "both_legs_weak": r"(?:can't|cannot|can not|couldn't) (?:feel|move) (?:or (?:feel|move) )?(?:my|his|her|their) legs|both (?:of (?:my|his|her) )?legs (?:\w+ ){0,2}(?:weak|numb|giving way|gave way)|(?:两条腿|双腿|两腿)(?:都|突然)?(?:发软|没力|无力|麻|没劲)",
+    "both_legs_weak": r"(?:can't|cannot|can not|couldn't) (?:feel|move) (?:or (?:feel|move) )?(?:my|his|her|their) legs|both (?:of (?:my|his|her) )?legs (?:\w+ ){0,2}(?:weak|numb|giving way|gave way)|(?:两条腿|双腿|两腿|两只脚)(?:都|突然)?(?:发软|没力|无力|麻|没劲|没感觉|没知觉|不能动|动不了)",
     "diabetic": r"diabet\w*|type ?1\b|\bt1d\b|insulin|糖尿病|胰岛素",
     "dka_signs": r"fruity|pear drops|nail polish|acetone|ketones?|烂苹果味|水果味|酮体|deep (?:and )?(?:fast|rapid) breath\w*|breathing (?:really |very )?deep and fast|呼吸(?:又)?深(?:又)?快",
     "fire_smoke": r"\bfire\b|smoke inhalation|(?:inhaled|breathed in|breathing in|full of|thick|black) smoke|smoke-filled|着火|火灾|失火|浓烟|烟雾|被烟熏|熏黑",
@@ -96,7 +96,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "missed_period": r"(?:大姨妈|月经|例假)(?:推迟|晚了|没来|迟了)|period (?:is |was )?(?:\w+ (?:days?|weeks?) )?(?:late|overdue)|missed (?:my |her )?period|positive pregnancy test|pregnancy test (?:was |came back )?positive|验孕棒两条杠",
     "low_belly": r"belly|stomach|tummy|abdom\w*|pelvi\w*|low on one side|lower (?:left|right)|肚子|腹部|下腹|小腹|腹",
     "head_bump": r"(?:磕|撞|碰|摔)(?:到|在)?(?:了)?(?:头|脑袋|后脑勺|额头)|(?:后脑勺|头|脑袋|额头)(?:磕|撞|着地)|hit (?:my |his |her |their )?head|bumped (?:my |his |her |their )?head|head (?:injury|bump)",
-    "young_infant": r"(?:才|刚)?\s?(?:一|两|1|2)\s?个(?:多)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
+    "young_infant": r"(?:才|刚)?\s?(?:一|两|1|2)\s?个(?:多|半)?月(?:大)?|\b[1-8] ?(?:weeks?|wks?) old|newborn|新生儿|满月",
     "dry_nappies": rf"(?:尿不湿|纸尿裤|尿布|尿片){_NP}{{0,6}}(?:没湿|都是干的|干的)|no wet (?:nappies|diapers|nappy|diaper)|(?:nappy|diaper) (?:has been |is |was )?dry|哭(?:都)?没(?:有)?眼泪|crying (?:with )?no tears",
     "jaw_pain": r"\bjaw\b|下巴|下颌|牙根",
     "floppy": r"floppy|\blimp\b|软软的|软绵绵|蔫(?:蔫)?的?|浑身没劲",
@@ -138,7 +138,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "new_confusion": alt(
         r"not making (?:much |any )?sense|(?:keeps|kept) asking (?:what|where|who) (?:\w+ ){0,2}(?:year|day|she is|he is|we are)|"
         r"(?:doesn't|does not|didn't) (?:know|recogni[sz]e) (?:what year|what day|where (?:she|he) is|(?:me|us))|"
-        r"(?:talking|speaking) (?:nonsense|rubbish|gibberish)",
+        r"(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird|strange)",
         r"说话(?:颠三倒四|前言不搭后语|不着调)|认不出(?:人|我|家人)|(?:不知道|不认得)(?:自己)?(?:在哪|今天几号|是哪年)"),
     "psychosis_signs": alt(
         r"(?:messages|signals|talking to (?:her|him|me)) (?:\w+ ){0,2}(?:through|from|on) the (?:tv|telly|radio|walls?)|hearing voices|"
@@ -153,7 +153,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "strawberry_tongue": r"草莓舌|舌头\S{0,6}(?:像|跟)?草莓|strawberry tongue|tongue (?:\w+ ){0,3}(?:like a )?strawberr\w*",
     "thirst_polyuria": r"口渴|喝很多水|多饮|多尿|尿(?:也|特别|很)?多|(?:very|really|always|so|constantly) thirsty|drinking (?:loads|lots|tons|litres)|(?:peeing|weeing) (?:all the time|a lot|constantly|loads)",
     "overdose_count": (r"(?:took|taken|swallowed|ate|downed|had) (?:about |around |like |maybe |nearly |almost |over |at least )?(?:[1-9]\d|\d{3,}) "
-                       r"(?:of (?:my|her|his|their|the|mum's|mom's|dad's) )?(?:\w+ )?(?:pills|tablets|caps|capsules|\w+(?:ine|ol|am|pam|done|pine|mab|fen))\b|"
+                       r"(?:of (?:my|her|his|their|the|mum's|mom's|dad's) )?(?:\w+ ){0,2}(?:pills|tablets|caps|capsules|tylenol|panadol|\w+(?:ine|ol|am|pam|done|pine|mab|fen))\b|"
                        r"吃了(?:差不多|大概|将近|快|至少|有)?(?:\d{2,}|一整瓶|一整盒|一整板|整瓶|整盒)(?:片|粒|颗)?|"
                        r"\d+ ?mg ?(?:x|×|\*) ?[1-9]\d\b|[1-9]\d ?(?:x|×) ?\d+ ?mg"),
     "despair": (r"(?:can't|cannot|cant) (?:go on|do this anymore|take (?:it|this) anymore)|(?:don't|dont) want to (?:be here|live|wake up)|"
@@ -228,8 +228,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "legs_drawn": r"腿缩起来|蜷着腿|(?:pull|draw)\w* (?:his|her|their) (?:legs|knees) up",
     "halos": r"光晕|彩虹(?:一样)?(?:的)?(?:光|圈)|halos?\b|rainbow",
     "eye_pain": r"眼(?:睛|球)?\S{0,3}(?:胀痛|疼|痛|胀)|(?:eye|eyeball) (?:\w+ ){0,2}(?:pain|hurts|ache|painful)",
-    "neck_swelling": r"(?:下巴底下|下颌|脖子|颈部|颌下)\S{0,4}肿|swollen (?:under (?:my|his|her|the) (?:jaw|chin)|neck)|(?:neck|jaw) (?:\w+ ){0,2}swollen",
-    "swallow_hard": r"吞(?:东西|咽)?\S{0,3}(?:困难|费劲)|咽不下|吞不下|嘴张不开|hard to swallow|can't swallow|difficulty swallowing|can't open (?:my|his|her) mouth",
+    "neck_swelling": r"swell\w* (?:\w+ ){0,4}(?:into|down|to) (?:my|his|her|the) neck|(?:下巴底下|下颌|脖子|颈部|颌下)\S{0,4}肿|swollen (?:under (?:my|his|her|the) (?:jaw|chin)|neck)|(?:neck|jaw) (?:\w+ ){0,2}swollen",
+    "swallow_hard": r"(?:barely|hardly) open (?:my|his|her) mouth|吞(?:东西|咽)?\S{0,3}(?:困难|费劲)|咽不下|吞不下|嘴张不开|hard to swallow|can't swallow|difficulty swallowing|can't open (?:my|his|her) mouth",
     "spreading_fast": r"(?:红|范围)\S{0,6}(?:一下子|迅速|很快)?扩大|一下子扩大|spreading (?:fast|quickly|rapidly)|(?:red(?:ness)?|red area|rash) (?:\w+ ){0,3}(?:spreading|spread|growing|doubled)",
     "skin_dusky": r"发紫|发黑|水泡|血泡|blisters?|purple|black|dusky",
     # --- wording variants found in the training vignettes (train_a, train_b) ---
@@ -261,6 +261,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
                           r"(?:chest|face|belly|back) and (?:her|his|my|the) (?:arm|chest|face|leg)s?|发白|焦黑|皮(?:都)?(?:掉了|脱了)|整个(?:胸口|后背|肚子|胳膊|腿)"),
     "spurting": r"血\S{0,8}(?:呲|喷|涌|止不住)|(?:按|压|捂)不住|(?:按|压|捂)着\S{0,6}止不住|spurting|squirting|pumping out|gushing",
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
+    "sun_exposure": r"(?:in|out in) (?:the )?(?:sun|heat)|heat ?wave|hot day|暴晒|太阳底下|大太阳|高温|中暑",
+    "not_sweating": r"not sweating|no sweat|stopped sweating|dry (?:and )?hot skin|不出汗|没(?:有)?汗",
     "lockjaw": (r"jaw (?:\w+ ){0,2}(?:tight|locked|stiff|clenched)|(?:can|could) (?:hardly|barely|not|n't|'t) open (?:my|his|her) mouth"
                  r"|牙关紧闭|嘴张不开|张不开嘴|嘴巴张不开"),
     "spasms": r"spasm\w*|locking up|抽筋|痉挛|僵硬",

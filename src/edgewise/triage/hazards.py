@@ -9,7 +9,8 @@ seventh 4 of 40, the eighth 11 of 40, the ninth 8 of 40, the tenth 2 of 40 (afte
 Traditional characters were folded to Simplified), the eleventh 9 of 40, the
 twelfth 5 of 35, the thirteenth 2 of 40, the fourteenth 2 of 40, the fifteenth 4 of
 40, the sixteenth 12 of 40, the seventeenth 6 of 40, the eighteenth 8 of 40, the
-nineteenth 4 of 40, the twenty-first 4 of 40 and the twenty-second 5 of 40, each a sign the main table phrased too narrowly or lacked.
+nineteenth 4 of 40, the twenty-first 4 of 40, the twenty-second 5 of 40, the
+twenty-third 3 of 40 and the twenty-fourth 2 of 40, each a sign the main table phrased too narrowly or lacked.
 """
 from __future__ import annotations
 
@@ -107,6 +108,8 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "tongue_swelling": (("tongue_swell",),),
     "black_stool_2": (("tarry_more", "lightheaded"), ("tarry_more", "fainted")),
     "lockjaw": (("lockjaw", "spasms"), ("lockjaw", "puncture")),
+    "heat_stroke_signs": (("sun_exposure", "not_sweating"), ("sun_exposure", "new_confusion")),
+    "spinal_injury": (("fell", "both_legs_weak"), ("impact", "both_legs_weak")),
     "after_ivf": (("ivf", "out_of_breath"), ("ivf", "hardly_peeing"), ("ivf", "distended")),
     "diabetic_foot": (("diabetic", "toe_black"), ("toe_black", "fever_any")),
     "low_sugar_with_signs": (("low_sugar", "poor_response"), ("low_sugar", "confused_any"), ("low_sugar", "hard_to_wake"),
