@@ -9,6 +9,8 @@ one- or two-sentence requests (50/50), 122 values, 20 look-alike-only.  data/pri
 day (letters, forms, speeches, reports, bookings), 186 values, 20 look-alike-only.
 data/privacy/probe12.jsonl: 100 health and family messages (record numbers,
 policies, relatives, doctors), 162 values, 20 look-alike-only.
+data/privacy/probe13.jsonl: 100 work and business messages (HR, CRM, tickets,
+logistics, recruitment), 224 values, 20 look-alike-only.
 data/privacy/probe6.jsonl: 100 pasted documents of 3-10 lines (50/50: discharge
 summaries, CVs, contracts, incident reports, 病历, 简历, 快递单, group chats), 497
 values, 15 look-alike-only.  data/privacy/probe7.jsonl: 100 short chat messages
@@ -42,7 +44,9 @@ recall 0.78, ADDRESS 0.41, PERSON 0.71, and 9 of 20 look-alikes flagged (role
 mailboxes, 400 hotlines, 高中同学, stars).  Eleventh: recall 0.81, ID_NUMBER 0.61, 8 of
 20 look-alikes flagged (a star's birthday, helpdesk numbers, 8.8.8.8).  Twelfth:
 recall 0.84, ID_NUMBER 0.39 (MRN, 住院号, 病案号, 保单号, member ids), 4 of 20
-look-alikes flagged (hospital switchboards, famous doctors).
+look-alikes flagged (hospital switchboards, famous doctors).  Thirteenth:
+recall 0.82, ID_NUMBER 0.56 (employee ids, 工号, 学号), PERSON 0.78 (word names
+such as Grace, Hope and Faith after a role).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -56,7 +60,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl", "probe13.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

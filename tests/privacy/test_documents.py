@@ -192,3 +192,20 @@ def test_health_record_ids(text, value):
 def test_organisation_lines_and_public_doctors(text):
     assert not [s for s in scan(text) if s.type in ("PHONE_NUMBER", "PERSON", "ID_NUMBER")], \
         [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    # work and business (thirteenth probe's themes)
+    ("Ticket: user Faith Adeyemi (employee ID E-318822) cannot log in", "Faith Adeyemi"),
+    ("Ticket: user Faith Adeyemi (employee ID E-318822) cannot log in", "E-318822"),
+    ("新员工工号 GZ20417，请开通邮箱", "GZ20417"), ("实习生的学号 2022110856，需要盖章", "2022110856"),
+    ("Bank: 40-11-62 / 71234560 for the refund", "40-11-62 / 71234560"), ("guest passport XKD738210 arriving", "XKD738210"),
+])
+def test_work_records(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", ["upgrade the firmware to 10.2.1.4 tonight", "the Morgan Stanley renewal is due",
+                                  "her Dell Latitude will not boot"])
+def test_work_look_alikes(text):
+    assert scan(text) == [], [(s.type, s.text) for s in scan(text)]

@@ -19,7 +19,7 @@ from .base import Recognizer
 _PASSPORT = re.compile(
     r"(?i:passport|护照)(?:\s*(?i:nos?\.?|num(?:ber)?s?\.?|#|id)|号码|号)?\s*"
     r"(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
-    r"(?<![A-Za-z0-9])(?P<v>[A-Z]{1,2}[0-9]{6,9}|[0-9]{8,9})(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])(?P<v>[A-Z]{1,3}[0-9]{6,9}|[0-9]{8,9}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])")
 
 
 _MORE_IDS = re.compile(r"\s*(?:,|and|&|、|和)\s*(?P<v>[A-Z]{1,2}[0-9]{6,9})(?![A-Za-z0-9])")
@@ -79,7 +79,7 @@ _ACCOUNT = re.compile(
     r"(?i:\b(?:account|acct\.?|a/c)(?:\s*(?:number|no\.?|num|#))?|账号|帐号|账户|帐户|收款账号"
     r"|\w*bank(?: for [a-z ]{1,20})?(?: (?:is|no\.?|number|acct))?)"
     r"\s*(?:(?i:is|was)\s+|[:：#]\s*|是|为)?\s*"
-    r"(?<![A-Za-z0-9])(?P<v>[0-9](?:[ -]?[0-9]){7,19})(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])(?P<v>[0-9](?:[ -]?[0-9]){6,19}|[0-9]{2}-[0-9]{2}-[0-9]{2}\s*/?\s*[0-9]{8})(?![A-Za-z0-9])")
 
 
 class BankAccount(Recognizer):

@@ -44,13 +44,14 @@ _CUE = re.compile(
     r"|(?:national|resident|identity|id) (?:card|number|no\.?)|id (?:no\.?|number|#)"
     r"|driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e (?:no\.?|number|#)|\bdl)\b)|\bPP\b"
     r"|(?i:\b(?:nie|dni|nif|mrn|medical record(?: number| no\.?)?|member id|policy (?:number|no\.?)|health card|medicaid id"
-    r"|hospital account(?: number)?|insurance (?:number|id)|patient id)\b)"
+    r"|hospital account(?: number)?|insurance (?:number|id)|patient id|employee (?:id|number|no\.?)|emp\.? id|staff (?:id|number|no\.?)"
+    r"|student (?:id|number|no\.?)|cnp|tax (?:code|id|number))\b)"
     r"|身份证|身份證|身分證|身分证|证件|證件|社保卡|医保卡|社保|驾驶证|驾照|住院号|门诊号|病案号|病历号|就诊卡号|保单号|保险单号"
-    r"|医保号|通行证号码?|(?:证明|接种证|手册|证)\S{0,6}编号)"
+    r"|医保号|通行证号码?|(?:证明|接种证|手册|证)\S{0,6}编号|工号|学号|员工编号)"
     r"(?:\s*(?i:no\.?|num(?:ber)?\.?|#|id))?(?:字號|字号|號碼|号码|号|號)?"
     r"(?:\s*\((?:[A-Za-z ]{1,12})\))?\s*(?:(?i:is|was)\s+|[:：#]\s*|係|是|为|為)?\s*"
     # one token, or more tokens each holding a digit ("MRN 2201-884-5", not "987654321 and it")
-    rf"{_B}(?P<v>[A-Za-z0-9]{{2,22}}(?:[ -][A-Za-z]{{0,3}}[0-9][A-Za-z0-9]{{0,12}}){{0,4}}(?:\([0-9A]\))?){_E}")
+    rf"{_B}(?P<v>[A-Za-z0-9]{{1,22}}(?:[ -][A-Za-z]{{0,3}}[0-9][A-Za-z0-9]{{0,12}}){{0,4}}(?:\([0-9A]\))?){_E}")
 
 
 def hk_id_ok(s: str) -> bool:

@@ -93,7 +93,7 @@ class IpAddress(Recognizer):
     patterns = (_V4, _V6)
     context = ("ip", "ip地址", "地址", "服务器", "主机", "server", "host", "address",
                "addr", "client", "客户端", "登录", "login", "from", "ssh")
-    negative = ("version", "版本", "release", "build", "ver", "v", "序号", "编号",
+    negative = ("version", "版本", "release", "build", "ver", "v", "序号", "编号", "firmware", "固件", "upgrade", "升级",
                 "python", "node", "java", "chrome", "firefox", "windows", "sdk", "api")
     code_factor = 0.5
 

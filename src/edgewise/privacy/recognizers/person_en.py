@@ -46,7 +46,8 @@ _BARE = re.compile(rf"{_NOT_BEFORE}(?=(?P<v>{_CAP}(?:[ \t]+[A-Z]\.)?[ \t]+{_CAP}
 _MORE_CUES = frozenset("""
 it's it’s invite remind email text call ping meet told asked emailed called texted thank via
 boss manager teacher student doctor nurse lawyer assistant owner holder guest visitor member driver
-employee customer applicant recipient cardholder contact patient attendees attendee invitees
+employee customer applicant recipient cardholder contact patient attendees attendee invitees user users candidate candidates lead leads staff intern
+interviewee consignee sender shipper payee
 accountant dentist therapist tutor intern supervisor director recruiter realtor contractor vendor
 """.split())
 # Relations: after "my wife" any capitalised word is a name, not only a listed one.
@@ -135,7 +136,7 @@ class EnglishPerson(Recognizer):
             cue = _more_cue(text, m.start("v"))
             tokens = _trim(m.group("v").split())
             if cue:  # after a relation any capitalised word; after a verb ("Call Back Later") a listed name
-                yield from self._emit(m, 0.8, need_first=cue != "relation", text=text, loose=True)
+                yield from self._emit(m, 0.8, need_first=cue != "relation", text=text, loose=True, cued=True)
             elif len(tokens) >= 2 and _fold(tokens[0].lower()) in SURNAME_FIRST:  # Nguyen Van Minh
                 yield from self._emit(m, 0.6, need_first=False, text=text)
         for m in _BARE.finditer(text):
@@ -160,7 +161,7 @@ class EnglishPerson(Recognizer):
                     ends.append(e)
                     yield s, e, score
 
-    def _emit(self, m, base, need_first, text, two=False, loose=False, loose_if_two=False):
+    def _emit(self, m, base, need_first, text, two=False, loose=False, loose_if_two=False, cued=False):
         """``loose``: the first word may come from the world-wide dictionary (name_dict.py)."""
         tokens = _trim(m.group("v").split())
         if not tokens or (two and len(tokens) < 2):
@@ -170,8 +171,8 @@ class EnglishPerson(Recognizer):
             return
         loose = loose or (loose_if_two and len(tokens) >= 2)
         if need_first and not _known_first(first, loose) and not _pinyin_name(tokens) \
-                and not (loose and _surname_pair(tokens)):
-            return
+                and not (loose and _surname_pair(tokens)) and not (cued and len(tokens) >= 2 and first in WORD_NAMES):
+            return  # a cue and a surname make "Customer Grace Okafor", "user Hope Delgado" people
         s = m.start("v")
         yield s, _end(text, s, tokens), base
 

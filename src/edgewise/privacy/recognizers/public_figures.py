@@ -1,4 +1,5 @@
-"""Famous and fictional people a question may name without naming anyone's
+"""Famous and fictional people (and a few firms and products named like people:
+Morgan Stanley, Calvin Klein) a question may name without naming anyone's
 private data ("Did Napoleon Bonaparte become emperor?", "诸葛亮和曹操...").
 
 Redacting them costs the answer (the cloud sees <PERSON_1>) and protects no
@@ -193,6 +194,23 @@ Anthony Fauci
 张文宏
 钟南山
 李兰娟
+Morgan Stanley
+Goldman Sachs
+Wells Fargo
+Charles Schwab
+Edward Jones
+Dow Jones
+Dell Latitude
+Marks Spencer
+Louis Vuitton
+Calvin Klein
+Ralph Lauren
+Tommy Hilfiger
+Hugo Boss
+Estee Lauder
+Tim Hortons
+John Deere
+John Lewis
 """.strip().splitlines())
 
 
