@@ -102,6 +102,14 @@ class NodeLink:
         if self.ws is not None:
             try:
                 self.ws.send(F.encode({"t": "close"}))
+                # wait briefly for the node to free the session and hang up, so a session
+                # opened right after this one finds its slot free
+                deadline = time.monotonic() + 2.0
+                while time.monotonic() < deadline:
+                    self.ws.recv(timeout=max(0.0, deadline - time.monotonic()))
+            except Exception:  # noqa: BLE001 - the node hung up (expected), or the link was dead
+                pass
+            try:
                 self.ws.close()
             except Exception:  # noqa: BLE001 - closing a dead link is fine
                 pass

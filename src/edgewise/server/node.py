@@ -169,6 +169,9 @@ async def _open(node: Node, f: dict):
         sess = node.sessions[f["session"]]
     else:
         eng = node.pool.acquire()
+        if eng is None and node.detached:  # a client that is here beats one that left and may never resume
+            node.drop(min(node.detached, key=node.detached.get))
+            eng = node.pool.acquire()
         if eng is None:
             raise F.ProtocolError(f"the node is at its limit of {node.pool.size} sessions", "busy")
         sess = SpecSession(uuid.uuid4().hex, eng, f["seed"])
