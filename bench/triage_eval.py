@@ -111,13 +111,21 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe24: 100 more in everyday words with no medical vocabulary (first
 # pass 0.88, 2 of 40 under-triaged: heat stroke told as "hot as fire not sweating
 # talking funny", a fall with 两条腿没感觉).
+# heldout_probe25: 100 more on pregnancy, after birth, newborns and gynaecology
+# (first pass 0.73, 9 of 40 under-triaged: abruption, early waters, no movements
+# at term, newborn apnoea, toxic shock, preterm labour, infection and
+# pre-eclampsia after birth).
+# heldout_probe26: 100 more on mental health and substances (first pass 0.76, 4 of
+# 40 under-triaged: mania with "I can fly", catatonia, sitting on a roof not
+# wanting to come down).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
            "heldout_probe13", "heldout_probe14", "heldout_probe15", "heldout_probe16",
            "heldout_probe17", "heldout_probe18",
            "heldout_probe19", "heldout_probe20", "heldout_probe21",
-           "heldout_probe22", "heldout_probe23", "heldout_probe24")
+           "heldout_probe22", "heldout_probe23", "heldout_probe24",
+           "heldout_probe25", "heldout_probe26")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -28,14 +28,16 @@ HAZARD_CONCEPTS: dict[str, str] = {
         r"(?:inhaler|puffer|ventolin|salbutamol)\S*(?: [\w']+){0,10} (?:not|isn't|isnt|doesn't|doesnt|no longer) (?:helping|working|help|work)",
         r"(?:喷雾|吸入剂|气雾剂|万托林|沙丁胺醇)\S{0,12}(?:不管用|没用|不起作用|没效果|不见好)"),
     "grey_lips": r"(?:lips?|face|mouth) (?:look|looks|are|is|went|turning|gone) (?:a bit |slightly |kinda |kind of |a little |pretty )?(?:blue|grey|gray|purple|dusky)",
-    "term_pregnant": r"(?:i'?m|im|she'?s|shes|at|am|is) \d{1,2} ?(?:wks?|weeks?)\b(?! (?:ago|later|old))|孕\s?\d{1,2}\s?周|怀孕\s?\d{1,2}\s?周",
+    "term_pregnant": (r"(?:i'?m|im|she'?s|shes|at|am|is) \d{1,2} ?(?:wks?|weeks?)\b(?! (?:ago|later|old))|孕\s?\d{1,2}\s?周|怀孕\s?\d{1,2}\s?周"
+                      r"|^(?:2\d|3\d|4[0-2]) ?(?:wks?|weeks?)\b(?! (?:ago|later|old|of))"),
     "less_movement": alt(
         r"(?:he|she|baby|bub|bump)(?:'s| has| is)? (?:hardly|barely|not|n't|stopped) (?:moved|moving|kicked|kicking)",
         r"(?:hardly|barely) (?:any )?(?:kicks|movements?)|(?:not|no) (?:feeling|felt) (?:any )?(?:kicks|movements?)",
+        r"(?:haven't|have not|hasn't|not) felt (?:the )?(?:baby|him|her) move|一次胎动都没|胎动都没(?:感觉|有)|没(?:有)?感觉到胎动",
         r"(?:宝宝|胎儿)?(?:今天)?(?:几乎)?(?:不怎么|没怎么|很少)动|胎动(?:很少|几乎没有)"),
     "constant_pain": alt(
         r"constant (?:hard |severe |bad |sharp )?(?:pain|cramp\w*|ache) in (?:my|her|the) (?:belly|tummy|stomach|abdomen|bump|uterus)",
-        r"(?:bump|belly|tummy|uterus) (?:is |feels )?(?:rock )?hard|持续(?:性)?(?:的)?(?:腹痛|肚子痛)|肚子(?:一直)?(?:发)?硬"),
+        r"(?:bump|belly|tummy|uterus) (?:is |feels |has gone |gone |went )?(?:rock )?hard|持续(?:性)?(?:的)?(?:腹痛|肚子痛)|肚子(?:一直)?(?:发)?硬"),
     "overdose_amount": (r"(?:took|taken|swallowed|downed|ate) (?:most of |half of |all of |the rest of )?(?:a |an |the |her |his |my |their )?"
                         r"(?:whole |full |entire |new )?(?:box|bottle|pack|packet|strip|blister pack|tub|jar) of (?:\w+ ){0,2}"
                         r"(?:pills|tablets|meds|medication|paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|painkillers|"
@@ -263,6 +265,19 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
     "sun_exposure": r"(?:in|out in) (?:the )?(?:sun|heat)|heat ?wave|hot day|暴晒|太阳底下|大太阳|高温|中暑",
     "not_sweating": r"not sweating|no sweat|stopped sweating|dry (?:and )?hot skin|不出汗|没(?:有)?汗",
+    "waters_broke": r"waters? (?:\w+ )?(?:broke|broken|went|gone|breaking|leaking)|破水|羊水破",
+    "preterm_weeks": r"(?<!\d)(?:2\d|3[0-6]) ?(?:wks?|weeks?)\b|孕\s?(?:2\d|3[0-6])\s?周",
+    "contractions": r"contractions?|tightenings?|肚子\S{0,4}(?:发紧|发硬)|宫缩",
+    "contractions_regular": r"(?:every|apart) \d|一阵(?:一)?阵|(?:\d+|几)分钟一次|越来越(?:疼|痛|紧|频繁)|getting (?:stronger|closer|worse)|regular",
+    "apnea": r"stop(?:s|ped|ping)? breathing|breathing pauses|pauses in (?:\w+ )?breathing|停止呼吸|呼吸暂停|不喘气|憋气",
+    "blue_round_lips": r"(?:blue|bluish|grey|gray|purple)\w* (?:round|around) (?:the |his |her )?(?:lips|mouth)|嘴唇\S{0,3}(?:发紫|发青|发乌)|口周发青",
+    "tampon": r"tampon|卫生棉条|棉条|menstrual cup|月经杯",
+    "foul_discharge": r"恶露\S{0,4}(?:臭|异味)|(?:smelly|foul|offensive|bad-smelling) (?:discharge|lochia|bleeding)",
+    "mania_danger": r"(?:can|could) fly|会飞|jump (?:off|from) (?:the )?(?:roof|balcony|building|bridge)|(?:阳台|楼顶|天台)\S{0,4}跳|跳给\S{0,2}看|跳楼",
+    "motionless": r"一动不动|won't move at all|frozen in (?:one )?(?:place|position)|摆成什么样\S{0,4}保持|stays? in (?:whatever|any) position",
+    "not_eat_drink": r"不吃不喝|(?:not|stopped|hasn't been|hasn't|isn't|is not|not been) (?:eating|drinking) (?:or|and) (?:drinking|eating)",
+    "at_height": r"楼顶|天台|(?:on|at) (?:the )?(?:roof|ledge|bridge|cliff edge)",
+    "not_coming_down": r"不想下(?:去|来)|不下去了|(?:won't|will not|don't want to) (?:come|get) down",
     "lockjaw": (r"jaw (?:\w+ ){0,2}(?:tight|locked|stiff|clenched)|(?:can|could) (?:hardly|barely|not|n't|'t) open (?:my|his|her) mouth"
                  r"|牙关紧闭|嘴张不开|张不开嘴|嘴巴张不开"),
     "spasms": r"spasm\w*|locking up|抽筋|痉挛|僵硬",

@@ -10,7 +10,8 @@ Traditional characters were folded to Simplified), the eleventh 9 of 40, the
 twelfth 5 of 35, the thirteenth 2 of 40, the fourteenth 2 of 40, the fifteenth 4 of
 40, the sixteenth 12 of 40, the seventeenth 6 of 40, the eighteenth 8 of 40, the
 nineteenth 4 of 40, the twenty-first 4 of 40, the twenty-second 5 of 40, the
-twenty-third 3 of 40 and the twenty-fourth 2 of 40, each a sign the main table phrased too narrowly or lacked.
+twenty-third 3 of 40, the twenty-fourth 2 of 40, the twenty-fifth 9 of 40 and
+the twenty-sixth 4 of 40, each a sign the main table phrased too narrowly or lacked.
 """
 from __future__ import annotations
 
@@ -108,6 +109,14 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "tongue_swelling": (("tongue_swell",),),
     "black_stool_2": (("tarry_more", "lightheaded"), ("tarry_more", "fainted")),
     "lockjaw": (("lockjaw", "spasms"), ("lockjaw", "puncture")),
+    "preterm_waters_or_labour": (("waters_broke", "preterm_weeks"), ("contractions", "preterm_weeks", "contractions_regular")),
+    "newborn_apnea": (("apnea", "young_infant"), ("apnea", "blue_round_lips"), ("blue_round_lips", "young_infant")),
+    "toxic_shock": (("tampon", "fever_any"), ("tampon", "fainted")),
+    "infection_after_birth": (("postpartum", "rigors"), ("postpartum", "foul_discharge", "fever_any")),
+    "pre_eclampsia_after_birth": (("postpartum", "headache", "preeclampsia_signs"),),
+    "mania_danger": (("mania_danger",),),
+    "catatonia": (("motionless", "poor_response"), ("motionless", "not_eat_drink")),
+    "at_a_height": (("at_height", "not_coming_down"),),
     "heat_stroke_signs": (("sun_exposure", "not_sweating"), ("sun_exposure", "new_confusion")),
     "spinal_injury": (("fell", "both_legs_weak"), ("impact", "both_legs_weak")),
     "after_ivf": (("ivf", "out_of_breath"), ("ivf", "hardly_peeing"), ("ivf", "distended")),
