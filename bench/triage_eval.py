@@ -118,6 +118,12 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe26: 100 more on mental health and substances (first pass 0.76, 4 of
 # 40 under-triaged: mania with "I can fly", catatonia, sitting on a roof not
 # wanting to come down).
+# heldout_probe27: 100 more on injuries and accidents (first pass 0.85, 4 of 40
+# under-triaged: a shallow dive with tingling arms, degloving, a dog bite still
+# bleeding 按着还是一直流, a leg trapped for hours 压在墙下面).
+# heldout_probe28: 100 more on infections and fevers (first pass 0.80, 7 of 40
+# under-triaged: spreading cellulitis with fever, fever and rash after a tick, red
+# streaks up the arm, infection after a caesarean, a febrile seizure still going).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
@@ -125,7 +131,7 @@ HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldo
            "heldout_probe17", "heldout_probe18",
            "heldout_probe19", "heldout_probe20", "heldout_probe21",
            "heldout_probe22", "heldout_probe23", "heldout_probe24",
-           "heldout_probe25", "heldout_probe26")
+           "heldout_probe25", "heldout_probe26", "heldout_probe27", "heldout_probe28")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -157,7 +157,8 @@ FIRES = {
     "after_ivf": ["egg collection 3 days ago and now I'm short of breath", "取卵后肚子胀得像鼓，尿很少"],
     "diabetic_foot": ["diabetic, my big toe has gone black", "我爸糖尿病，脚趾发黑了"],
     "heat_stroke_signs": ["working in the heat all day, now he's not sweating and very hot", "在太阳底下干活一天，现在不出汗了，人很烫"],
-    "spinal_injury": ["fell off the roof and now both legs are numb", "从梯子上摔下来，两条腿没感觉"],
+    "spinal_injury": ["fell off the roof and now both legs are numb", "从梯子上摔下来，两条腿没感觉",
+                      "dived into the shallow end and now my arms are tingling"],
     "preterm_waters_or_labour": ["my waters broke at 33 weeks", "孕32周，肚子一阵阵发紧发硬"],
     "newborn_apnea": ["my 10 day old stops breathing for a few seconds and goes blue round the lips", "宝宝刚满月，睡觉时呼吸暂停"],
     "toxic_shock": ["forgot a tampon for days, now a high fever and a rash", "棉条忘了取出来，现在发烧"],
@@ -166,6 +167,9 @@ FIRES = {
     "mania_danger": ["she hasn't slept for days and says she can fly", "他说自己会飞，要去楼顶跳"],
     "catatonia": ["he sits completely still, won't move at all and isn't eating or drinking", "一动不动，叫他也不理"],
     "at_a_height": ["I'm on the roof and I don't want to come down", "在天台坐着，不想下去了"],
+    "degloving": ["ring caught on a hook and the skin of my finger peeled right off", "手被卷进机器，手指的皮都被撕掉了"],
+    "fever_after_tick": ["tick bite last week, now a fever and a rash on my wrists", "被蜱虫咬过，现在发烧头疼"],
+    "seizure_still_going": ["his fit is still going after several minutes", "孩子抽了好几分钟还没停"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -202,7 +206,8 @@ QUIET = [
     "upper back pain after gardening", "my cast is itchy, any tips", "indigestion after a big dinner, no sweating",
     "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "心里堵得慌，跟老板吵了一架", "my bra feels tight since I gained weight", "blood sugar 2.1 hours after eating was 7.8",
     "my sugar was 3.9 this morning, felt fine", "my jaw is tight from clenching at night",
-    "IVF next month, what should I eat", "black toenail after a marathon", "sat in the sun too long, mild sunburn", "both legs numb after sitting cross-legged", "fixing the gutter on the roof this weekend",
+    "IVF next month, what should I eat", "black toenail after a marathon", "sat in the sun too long, mild sunburn", "both legs numb after sitting cross-legged", "fixing the gutter on the roof this weekend", "my neck hurts from sleeping funny, arms fine", "found a tick on the dog, no symptoms",
+    "red streaks in my hair dye",
     "my 6 year old goes blue round the lips in a cold pool", "my waters broke at 39 weeks, contractions every 5 min", "孕26周，肚子偶尔发紧一下，不规律", "胸口按着疼，没出汗",
     "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]

@@ -18,8 +18,9 @@ HAZARD_CONCEPTS: dict[str, str] = {
         rf"|(?:吞|吃|咽)(?:了|下|进){_NP}{{0,8}}(?:磁珠|磁力珠|巴克球|磁铁|吸铁石|纽扣电池)"),
     "bleeds_under_pressure": alt(
         r"(?:still|keeps?) bleeding (?:after|despite|through|even with) (?:\w+ ){0,3}(?:pressure|pressing|holding)",
-        rf"(?:按着|按压|压着|捂着|摁着){_NP}{{0,6}}(?:一直|不停|还在|仍然)(?:地)?(?:流血|出血|冒血|渗血|往外冒血)"),
-    "deep_wound": r"deep (?:cut|wound|gash|bite|puncture|lacerations?)s?|gaping|(?:很|特别|好)深的(?:口子|伤口)|伤口(?:很|特别|好)深|深可见骨|皮开肉绽",
+        rf"(?:按着|按压|压着|捂着|摁着){_NP}{{0,6}}(?:一直|不停|还在|仍然)(?:地)?(?:流血|出血|冒血|渗血|往外冒血|流|淌)"),
+    "deep_wound": (r"deep (?:cut|wound|gash|bite|puncture|lacerations?)s?|gaping|(?:很|特别|好)深的(?:口子|伤口)|伤口(?:很|特别|好)深|深可见骨|皮开肉绽"
+                   r"|撕开(?:了)?一大块|撕了(?:一)?个大口子|a chunk (?:of|out of) (?:\w+ ){0,2}(?:cheek|face|arm|leg|lip)"),
     "retractions": alt(
         r"(?:skin|chest|belly|tummy|neck) (?:\w+ ){0,2}(?:sucking|pulling|caving|sinking) in|sucking in (?:\w+ ){0,3}ribs|retractions?",
         rf"(?:肋骨|锁骨|脖子下面|胸口|肋间|胸骨){_NP}{{0,10}}(?:往里|向里|向内)(?:凹|陷|缩)"),
@@ -130,7 +131,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "hemi_zh": r"半边(?:身子|身体|脸)|半身|(?:左|右)手(?:和)?(?:左|右)(?:腿|脚)|(?:左|右)(?:胳膊|半边)(?:和)?(?:左|右)?(?:腿|脚)?",
     "food_allergen": r"prawns?|shrimp|shellfish|crab|lobster|peanuts?|\bnuts?\b|sesame|bee sting|wasp|stung|虾|蟹|海鲜|花生|坚果|蜂蜇|被蜂",
     "snake_bite": r"snake ?bit(?:e|ten)?|snake (?:\w+ ){0,2}bit\b|bitten by (?:a |the )?(?:\w+ )?snake|(?:被)?蛇咬|被咬了?[^。.!?\n]{0,16}蛇|蛇[^。.!?\n]{0,6}咬(?:了|伤)",
-    "fever_number": r"(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
+    "fever_number": r"(?:i'?m|she'?s|he'?s|they'?re|temp(?:erature)?'?s?) at (?:3[89]|4[0-2])(?:\.\d)?\b|(?:肛温|体温|腋温|耳温|额温|温度|temp\w*|fever of)\D{0,4}(?:3[89]|4[0-2])(?:\.\d)?|摸(?:着|起来)?(?:很|有点)?烫",
     # --- a ninth probe (atypical presentations) ------------------------------
     "chemo": r"chemo\w*|on (?:\w+ )?(?:cancer treatment|immunotherapy)|oncology|化疗|放化疗",
     "cancer_history": r"cancer|tumou?r|lymphoma|leuk(?:a)?emia|myeloma|metasta\w*|癌|肿瘤|淋巴瘤|白血病|骨髓瘤|转移",
@@ -177,7 +178,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "power_tool": r"打磨|切割|砂轮|电焊|锤|钻|grind\w*|hammer\w*|drill\w*|chisel\w*|angle grinder|lathe",
     "blurred_eye": r"看(?:东西)?(?:模糊|不清)|视力(?:下降|模糊)|blurr\w*|can't see (?:properly|well|out of)|扎着东西",
     "adrenal": r"艾迪生|阿狄森|肾上腺皮质功能(?:减退|不全)|addison\w*|adrenal insufficiency|氢化可的松|hydrocortisone",
-    "crush": r"压住|(?:被|给)(?:\S{0,4})?(?:砸|压)(?:住|伤|了)|crush\w*|pinned (?:under|by)|trapped under",
+    "crush": r"压住|(?:被|给)(?:\S{0,4})?(?:砸|压)(?:住|伤|了)|被?压在\S{0,6}(?:下面|底下|下)|crush\w*|pinned (?:under|by)|trapped under",
     "crush_signs": r"(?:尿|小便)\S{0,3}(?:酱油|浓茶|茶|可乐)色|(?:dark|cola|tea|brown)[- ]colou?red (?:urine|pee|wee)|(?:urine|pee|wee) (?:is |looks |was |went )?(?:dark brown|cola|tea|brown)|肿(?:又|而|得)?硬|又肿又硬|swollen and (?:hard|tight)",
     "diving": r"潜水|潜完水|scuba|(?:went|been|after|from) (?:a )?div(?:e|ing)|减压病|the bends",
     "joint_or_numb": r"关节\S{0,3}(?:疼|痛)|joint (?:pain|ache)|发麻|麻木|numb\w*|tingl\w*|走路\S{0,3}不稳|unsteady|dizz\w*",
@@ -232,7 +233,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "eye_pain": r"眼(?:睛|球)?\S{0,3}(?:胀痛|疼|痛|胀)|(?:eye|eyeball) (?:\w+ ){0,2}(?:pain|hurts|ache|painful)",
     "neck_swelling": r"swell\w* (?:\w+ ){0,4}(?:into|down|to) (?:my|his|her|the) neck|(?:下巴底下|下颌|脖子|颈部|颌下)\S{0,4}肿|swollen (?:under (?:my|his|her|the) (?:jaw|chin)|neck)|(?:neck|jaw) (?:\w+ ){0,2}swollen",
     "swallow_hard": r"(?:barely|hardly) open (?:my|his|her) mouth|吞(?:东西|咽)?\S{0,3}(?:困难|费劲)|咽不下|吞不下|嘴张不开|hard to swallow|can't swallow|difficulty swallowing|can't open (?:my|his|her) mouth",
-    "spreading_fast": r"(?:红|范围)\S{0,6}(?:一下子|迅速|很快)?扩大|一下子扩大|spreading (?:fast|quickly|rapidly)|(?:red(?:ness)?|red area|rash) (?:\w+ ){0,3}(?:spreading|spread|growing|doubled)",
+    "spreading_fast": r"(?:红|范围)\S{0,6}(?:一下子|迅速|很快)?扩大|一下子扩大|(?:一直)?往上蔓延|蔓延得(?:很快|厉害)|spreading (?:fast|quickly|rapidly)|(?:red(?:ness)?|red area|rash) (?:\w+ ){0,3}(?:spreading|spread|growing|doubled)",
     "skin_dusky": r"发紫|发黑|水泡|血泡|blisters?|purple|black|dusky",
     # --- wording variants found in the training vignettes (train_a, train_b) ---
     "pain_low_side": r"(?:pain|ache|cramp\w*) (?:\w+ ){0,3}low (?:down )?on (?:my|the|her) (?:right|left)|low (?:down )?on the (?:right|left)|下腹\S{0,2}(?:一侧|右边|左边)",
@@ -265,6 +266,15 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "missing_item": r"(?:is|are) missing|can't find (?:it|one|the)|少了(?:一)?(?:颗|个|粒)|不见了|找不到了",
     "sun_exposure": r"(?:in|out in) (?:the )?(?:sun|heat)|heat ?wave|hot day|暴晒|太阳底下|大太阳|高温|中暑",
     "not_sweating": r"not sweating|no sweat|stopped sweating|dry (?:and )?hot skin|不出汗|没(?:有)?汗",
+    "dive_shallow": r"(?:dived|dove|diving|jumped) (?:\w+ ){0,3}(?:shallow|head ?first)|hit the bottom|跳水|扎猛子|头朝下",
+    "neck_hurt": r"neck (?:\w+ ){0,2}(?:hurts|pain|sore|injur\w*)|脖子\S{0,3}(?:疼|痛|扭)|颈部\S{0,2}(?:疼|痛)",
+    "degloving": (r"degloving|(?:skin|flesh) (?:\w+ ){0,4}(?:peeled|ripped|torn|stripped) (?:\w+ ){0,2}off|like a glove"
+                  r"|(?:pulled|caught|dragged) (?:\w+ ){0,2}into (?:a |the )?(?:roller|machine|press|mangle)|卷进\S{0,4}(?:机器|滚筒|滚轴)|皮(?:都)?被?(?:撕|剥|扯|撸)(?:掉|下来)"),
+    "tick": r"\bticks?\b|蜱虫|草爬子|狗豆子",
+    "rash_any": r"rash|spots|疹|红点",
+    "red_streaks": r"red (?:streaks?|lines?)|streaks? (?:\w+ ){0,3}up (?:my|his|her|the) (?:arm|leg)|红线|红色的线|一条红",
+    "wound_pus": r"(?:伤口|刀口)\S{0,4}(?:红肿|流脓|化脓|裂开)|(?:wound|incision|scar|stitches) (?:\w+ ){0,3}(?:pus|oozing|weeping|red and hot|opened)",
+    "seizure_ongoing": r"抽\S{0,12}(?:还没停|停不下来|没停)|(?:fit|seizure|shaking|convulsing) (?:\w+ ){0,4}(?:still going|hasn't stopped|won't stop|not stopping)",
     "waters_broke": r"waters? (?:\w+ )?(?:broke|broken|went|gone|breaking|leaking)|破水|羊水破",
     "preterm_weeks": r"(?<!\d)(?:2\d|3[0-6]) ?(?:wks?|weeks?)\b|孕\s?(?:2\d|3[0-6])\s?周",
     "contractions": r"contractions?|tightenings?|肚子\S{0,4}(?:发紧|发硬)|宫缩",

@@ -10,8 +10,8 @@ Traditional characters were folded to Simplified), the eleventh 9 of 40, the
 twelfth 5 of 35, the thirteenth 2 of 40, the fourteenth 2 of 40, the fifteenth 4 of
 40, the sixteenth 12 of 40, the seventeenth 6 of 40, the eighteenth 8 of 40, the
 nineteenth 4 of 40, the twenty-first 4 of 40, the twenty-second 5 of 40, the
-twenty-third 3 of 40, the twenty-fourth 2 of 40, the twenty-fifth 9 of 40 and
-the twenty-sixth 4 of 40, each a sign the main table phrased too narrowly or lacked.
+twenty-third 3 of 40, the twenty-fourth 2 of 40, the twenty-fifth 9 of 40,
+the twenty-sixth 4 of 40, the twenty-seventh 4 of 40 and the twenty-eighth 7 of 40, each a sign the main table phrased too narrowly or lacked.
 """
 from __future__ import annotations
 
@@ -112,13 +112,16 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "preterm_waters_or_labour": (("waters_broke", "preterm_weeks"), ("contractions", "preterm_weeks", "contractions_regular")),
     "newborn_apnea": (("apnea", "young_infant"), ("apnea", "blue_round_lips"), ("blue_round_lips", "young_infant")),
     "toxic_shock": (("tampon", "fever_any"), ("tampon", "fainted")),
-    "infection_after_birth": (("postpartum", "rigors"), ("postpartum", "foul_discharge", "fever_any")),
+    "infection_after_birth": (("postpartum", "rigors"), ("postpartum", "foul_discharge", "fever_any"),
+                              ("postpartum", "wound_pus", "fever_any"), ("post_op", "wound_pus", "fever_any")),
     "pre_eclampsia_after_birth": (("postpartum", "headache", "preeclampsia_signs"),),
     "mania_danger": (("mania_danger",),),
     "catatonia": (("motionless", "poor_response"), ("motionless", "not_eat_drink")),
     "at_a_height": (("at_height", "not_coming_down"),),
     "heat_stroke_signs": (("sun_exposure", "not_sweating"), ("sun_exposure", "new_confusion")),
-    "spinal_injury": (("fell", "both_legs_weak"), ("impact", "both_legs_weak")),
+    "spinal_injury": (("fell", "both_legs_weak"), ("impact", "both_legs_weak"), ("dive_shallow", "weak_or_numb"),
+                      ("dive_shallow", "neck_hurt"), ("neck_hurt", "weak_or_numb", "fell"), ("neck_hurt", "weak_or_numb", "impact")),
+    "degloving": (("degloving",),),
     "after_ivf": (("ivf", "out_of_breath"), ("ivf", "hardly_peeing"), ("ivf", "distended")),
     "diabetic_foot": (("diabetic", "toe_black"), ("toe_black", "fever_any")),
     "low_sugar_with_signs": (("low_sugar", "poor_response"), ("low_sugar", "confused_any"), ("low_sugar", "hard_to_wake"),
@@ -133,7 +136,10 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "intussusception_signs": (("jelly_stool",), ("legs_drawn", "gut_upset", "vulnerable_age")),
     "acute_glaucoma": (("halos", "eye_pain"), ("eye_pain", "blurred_eye", "gut_upset")),
     "deep_neck_infection": (("neck_swelling", "swallow_hard"), ("neck_swelling", "out_of_breath")),
-    "spreading_skin_infection": (("spreading_fast", "skin_dusky"),),
+    "spreading_skin_infection": (("spreading_fast", "skin_dusky"), ("spreading_fast", "fever_any"), ("spreading_fast", "fever_number"),
+                                 ("red_streaks", "fever_any"), ("red_streaks", "systemic_fever")),
+    "fever_after_tick": (("tick", "fever_any", "rash_any"), ("tick", "fever_any", "headache")),
+    "seizure_still_going": (("seizure_ongoing",),),
     "cord_prolapse": (("cord_prolapse",),),
     "urinary_retention": (("retention_strong", "bladder_swollen"), ("retention", "bladder_swollen")),
     "priapism": (("priapism",),),
