@@ -11,6 +11,9 @@ data/privacy/probe12.jsonl: 100 health and family messages (record numbers,
 policies, relatives, doctors), 162 values, 20 look-alike-only.
 data/privacy/probe13.jsonl: 100 work and business messages (HR, CRM, tickets,
 logistics, recruitment), 224 values, 20 look-alike-only.
+data/privacy/probe14.jsonl: 100 one-line requests with the value at the start or
+end, 114 values, 20 look-alike-only (of them, famous example values: 4111 1111
+1111 1111, user@example.com, 13800138000, which are deliberately still redacted).
 data/privacy/probe6.jsonl: 100 pasted documents of 3-10 lines (50/50: discharge
 summaries, CVs, contracts, incident reports, 病历, 简历, 快递单, group chats), 497
 values, 15 look-alike-only.  data/privacy/probe7.jsonl: 100 short chat messages
@@ -46,7 +49,8 @@ mailboxes, 400 hotlines, 高中同学, stars).  Eleventh: recall 0.81, ID_NUMBER
 recall 0.84, ID_NUMBER 0.39 (MRN, 住院号, 病案号, 保单号, member ids), 4 of 20
 look-alikes flagged (hospital switchboards, famous doctors).  Thirteenth:
 recall 0.82, ID_NUMBER 0.56 (employee ids, 工号, 学号), PERSON 0.78 (word names
-such as Grace, Hope and Faith after a role).
+such as Grace, Hope and Faith after a role).  Fourteenth: recall 0.86,
+DATE_OF_BIRTH 0.67 (a date right after a name, asked about as a birthday).
 
     .venv/bin/python -m bench.pii_probe
 """
@@ -60,7 +64,7 @@ from bench.common import machine, table, write
 from edgewise.privacy import scan
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "edgewise" / "data" / "privacy"
-PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl", "probe13.jsonl")
+PROBES = ("probe.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl", "probe13.jsonl", "probe14.jsonl")
 
 
 def caught(text: str, value: str, spans) -> bool:

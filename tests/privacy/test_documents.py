@@ -209,3 +209,17 @@ def test_work_records(text, value):
                                   "her Dell Latitude will not boot"])
 def test_work_look_alikes(text):
     assert scan(text) == [], [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("邹佳怡 1996.7.12 帮我看看是什么星座", "1996.7.12"), ("Maya Lindqvist 1990-02-11 — what's her star sign?", "1990-02-11"),
+    ("许建华叔叔 1958年6月1日 今年能退休吗", "1958年6月1日"),
+])
+def test_a_date_after_a_name_asked_about_as_a_birthday(text, value):
+    assert covered(text, value), [(s.type, s.text) for s in scan(text)]
+
+
+@pytest.mark.parametrize("text", ["会议定在2024年5月3日，记得带生日蛋糕", "Deadline 2024-05-03, sign the form",
+                                  "the release on 2024-05-03 changed the age check"])
+def test_event_dates_are_not_birthdays(text):
+    assert not [s for s in scan(text) if s.type == "DATE_OF_BIRTH"]

@@ -85,6 +85,21 @@ def birth_dates_beside_ids(text: str):
                 yield m.start(), m.end()
 
 
+# Words after a date that make it a birth date.
+_LATER_CUE = re.compile(r"星座|生肖|属相|几岁|多大了?|年龄|退休|生日|(?i:star sign|\bsign\b|zodiac|horoscope|how old|\bage\b|birthday|leap year)")
+_NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})[,，:：]?\s*\Z")
+_EVENT_BEFORE = re.compile(r"(?:定在|定于|会议|开会|截止|日期|时间|发布|上线|(?i:deadline|due|date|until|release[ds]?|meeting|event))[,，:：]?\s*\Z")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """The date follows a name directly ("陈静怡 1995.3.8", "Priya Raman 1993-07-21"), not an event."""
+    before = text[max(0, start - 20):start]
+    return bool(_NAME_BEFORE.search(before)) and not _EVENT_BEFORE.search(before)
+
+
+_ANY_DATE = re.compile(r"(?<![0-9])(?P<v>" + "|".join(_DATES[:5]) + r")(?![0-9])")
+
+
 def _about_public_figure(text: str, start: int) -> bool:
     before = text[max(0, start - 80):start].lower()
     return any(name in before for name in _figures())
@@ -114,6 +129,10 @@ class DateOfBirth(Recognizer):
         if sum(c.isdigit() for c in text) >= 26:  # an 18-digit id and a date
             for s, e in birth_dates_beside_ids(text):
                 yield s, e, self.base_score
+        if _LATER_CUE.search(text):  # "陈静怡 1995.3.8 帮我算下星座", "1993-07-21 — what's her sign"
+            for m in _ANY_DATE.finditer(text):
+                if _date_ok(m) and _LATER_CUE.search(text, m.end(), m.end() + 24) and _after_a_name(text, m.start()):
+                    yield m.start("v"), m.end("v"), self.base_score
         if not _has_trigger(text):
             return
         for m in _PATTERN.finditer(text):
