@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ...algo.t2s import to_simplified
+from .spoken import SPELLED, spoken_form
 
 MIN_SCORE = 0.5
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
@@ -264,8 +265,6 @@ def run_scan(text: str, registry: Registry, min_score: float = MIN_SCORE) -> lis
 def _said_aloud(folded: str, text: str, registry: Registry, regions, min_score: float) -> list[Span]:
     """Spans found once spoken numbers, emails and addresses are written out (spoken.py),
     mapped back onto the words that said them."""
-    from .spoken import SPELLED, spoken_form
-
     out = [Span(m.start("v"), m.end("v"), "PERSON", text[m.start("v"):m.end("v")], 0.8)
            for m in SPELLED.finditer(folded)]
     said = spoken_form(folded)

@@ -6,6 +6,7 @@ from datetime import date
 
 from .base import Recognizer
 from .numbers import real_date
+from .public_figures import PUBLIC_FIGURES
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december"
@@ -100,15 +101,16 @@ def _after_a_name(text: str, start: int) -> bool:
 _ANY_DATE = re.compile(r"(?<![0-9])(?P<v>" + "|".join(_DATES[:5]) + r")(?![0-9])")
 
 
+_FIGURES = frozenset(n for n in PUBLIC_FIGURES if " " in n or not n.isascii())  # full names only
+
+
 def _about_public_figure(text: str, start: int) -> bool:
     before = text[max(0, start - 80):start].lower()
     return any(name in before for name in _figures())
 
 
 def _figures() -> frozenset[str]:
-    from .public_figures import PUBLIC_FIGURES  # noqa: PLC0415 - a small list, loaded on first use
-
-    return frozenset(n for n in PUBLIC_FIGURES if " " in n or not n.isascii())
+    return _FIGURES
 
 
 class DateOfBirth(Recognizer):
