@@ -124,6 +124,10 @@ def cross_validated(folds: int) -> dict:
 # heldout_probe28: 100 more on infections and fevers (first pass 0.80, 7 of 40
 # under-triaged: spreading cellulitis with fever, fever and rash after a tick, red
 # streaks up the arm, infection after a caesarean, a febrile seizure still going).
+# heldout_probe29: 100 more on heart, lungs, brain and gut in adults (first pass
+# 0.88, 0 of 40 under-triaged).
+# heldout_probe30: 100 more on the elderly and their carers (first pass 0.82, 1 of
+# 40 under-triaged: hypothermia at 34.8 in a cold flat).
 HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldout_probe3", "heldout_probe4",
            "heldout_probe5", "heldout_probe6", "heldout_probe7", "heldout_probe8",
            "heldout_probe9", "heldout_probe10", "heldout_probe11", "heldout_probe12",
@@ -131,7 +135,8 @@ HELDOUT = ("heldout", "heldout_blind", "heldout_probe", "heldout_probe2", "heldo
            "heldout_probe17", "heldout_probe18",
            "heldout_probe19", "heldout_probe20", "heldout_probe21",
            "heldout_probe22", "heldout_probe23", "heldout_probe24",
-           "heldout_probe25", "heldout_probe26", "heldout_probe27", "heldout_probe28")
+           "heldout_probe25", "heldout_probe26", "heldout_probe27", "heldout_probe28",
+           "heldout_probe29", "heldout_probe30")
 
 
 def heldout(name: str) -> tuple[dict, list[dict]]:

@@ -170,6 +170,7 @@ FIRES = {
     "degloving": ["ring caught on a hook and the skin of my finger peeled right off", "手被卷进机器，手指的皮都被撕掉了"],
     "fever_after_tick": ["tick bite last week, now a fever and a rash on my wrists", "被蜱虫咬过，现在发烧头疼"],
     "seizure_still_going": ["his fit is still going after several minutes", "孩子抽了好几分钟还没停"],
+    "hypothermia": ["found him on the floor, thermometer says 34.2", "奶奶家暖气坏了，浑身冰凉，体温34度"],
     "fast_breathing_elder": ["grandad 86, breathing 32 a minute with a cough", "奶奶发烧咳嗽，呼吸一分钟三十多次"],
 }
 
@@ -207,7 +208,8 @@ QUIET = [
     "rainbow cake for her birthday", "my neck is stiff from sleeping badly", "red rash on my arm, not spreading", "嘴唇舌头不肿，就是身上痒", "spilled hot tea on my hand, a bit red", "the remote's battery is missing", "心里堵得慌，跟老板吵了一架", "my bra feels tight since I gained weight", "blood sugar 2.1 hours after eating was 7.8",
     "my sugar was 3.9 this morning, felt fine", "my jaw is tight from clenching at night",
     "IVF next month, what should I eat", "black toenail after a marathon", "sat in the sun too long, mild sunburn", "both legs numb after sitting cross-legged", "fixing the gutter on the roof this weekend", "my neck hurts from sleeping funny, arms fine", "found a tick on the dog, no symptoms",
-    "red streaks in my hair dye",
+    "red streaks in my hair dye", "my hands are freezing to the touch after skiing, otherwise fine",
+    "the room temperature is 34 degrees in summer",
     "my 6 year old goes blue round the lips in a cold pool", "my waters broke at 39 weeks, contractions every 5 min", "孕26周，肚子偶尔发紧一下，不规律", "胸口按着疼，没出汗",
     "my baby hasn't pooed today but is feeding well", "cord of my headphones broke", "bleach smell in the bathroom gives me a headache", "blood pressure 120/80, is that fine", "my 4 year old wet himself at school",
 ]

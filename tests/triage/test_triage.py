@@ -100,7 +100,7 @@ def test_thresholds_are_conservative():
                                                   "heldout_probe19", "heldout_probe20", "heldout_probe21",
                                                   "heldout_probe22", "heldout_probe23", "heldout_probe24",
                                                   "heldout_probe25", "heldout_probe26", "heldout_probe27",
-                                                  "heldout_probe28"])
+                                                  "heldout_probe28", "heldout_probe29", "heldout_probe30"])
 def heldout_metrics(request):
     cases = load_cases(DATA_DIR / f"{request.param}.jsonl")
     return metrics([c.level for c in cases], [assess(c.text)["level"] for c in cases])

@@ -141,7 +141,7 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "new_confusion": alt(
         r"not making (?:much |any )?sense|(?:keeps|kept) asking (?:what|where|who) (?:\w+ ){0,2}(?:year|day|she is|he is|we are)|"
         r"(?:doesn't|does not|didn't) (?:know|recogni[sz]e) (?:what year|what day|where (?:she|he) is|(?:me|us))|"
-        r"(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird|strange)",
+        r"(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird|strange)|muddled|confused about where",
         r"说话(?:颠三倒四|前言不搭后语|不着调)|认不出(?:人|我|家人)|(?:不知道|不认得)(?:自己)?(?:在哪|今天几号|是哪年)"),
     "psychosis_signs": alt(
         r"(?:messages|signals|talking to (?:her|him|me)) (?:\w+ ){0,2}(?:through|from|on) the (?:tv|telly|radio|walls?)|hearing voices|"
@@ -275,6 +275,8 @@ HAZARD_CONCEPTS: dict[str, str] = {
     "red_streaks": r"red (?:streaks?|lines?)|streaks? (?:\w+ ){0,3}up (?:my|his|her|the) (?:arm|leg)|红线|红色的线|一条红",
     "wound_pus": r"(?:伤口|刀口)\S{0,4}(?:红肿|流脓|化脓|裂开)|(?:wound|incision|scar|stitches) (?:\w+ ){0,3}(?:pus|oozing|weeping|red and hot|opened)",
     "seizure_ongoing": r"抽\S{0,12}(?:还没停|停不下来|没停)|(?:fit|seizure|shaking|convulsing) (?:\w+ ){0,4}(?:still going|hasn't stopped|won't stop|not stopping)",
+    "low_temp": r"(?:temp\w*|thermometer)\D{0,14}(?<![\d.])(?:2\d|3[0-4])\.\d(?![\d.])|(?:体温|腋温|肛温)(?:只有|才|是|为|量出来|[:：])?\s*(?:2\d|3[0-4])(?:\.\d)?(?![\d.])(?!\s*岁)",
+    "freezing_touch": r"(?:freezing|ice[- ]cold|stone cold|very cold) to (?:the )?touch|浑身冰凉|全身冰冷|身上冰凉|摸着冰凉",
     "waters_broke": r"waters? (?:\w+ )?(?:broke|broken|went|gone|breaking|leaking)|破水|羊水破",
     "preterm_weeks": r"(?<!\d)(?:2\d|3[0-6]) ?(?:wks?|weeks?)\b|孕\s?(?:2\d|3[0-6])\s?周",
     "contractions": r"contractions?|tightenings?|肚子\S{0,4}(?:发紧|发硬)|宫缩",

@@ -11,7 +11,8 @@ twelfth 5 of 35, the thirteenth 2 of 40, the fourteenth 2 of 40, the fifteenth 4
 40, the sixteenth 12 of 40, the seventeenth 6 of 40, the eighteenth 8 of 40, the
 nineteenth 4 of 40, the twenty-first 4 of 40, the twenty-second 5 of 40, the
 twenty-third 3 of 40, the twenty-fourth 2 of 40, the twenty-fifth 9 of 40,
-the twenty-sixth 4 of 40, the twenty-seventh 4 of 40 and the twenty-eighth 7 of 40, each a sign the main table phrased too narrowly or lacked.
+the twenty-sixth 4 of 40, the twenty-seventh 4 of 40, the twenty-eighth 7 of 40, the
+twenty-ninth 0 and the thirtieth 1 of 40, each a sign the main table phrased too narrowly or lacked.
 """
 from __future__ import annotations
 
@@ -118,6 +119,7 @@ HAZARD_FLAGS: dict[str, tuple[tuple[str, ...], ...]] = {
     "mania_danger": (("mania_danger",),),
     "catatonia": (("motionless", "poor_response"), ("motionless", "not_eat_drink")),
     "at_a_height": (("at_height", "not_coming_down"),),
+    "hypothermia": (("low_temp",), ("freezing_touch", "new_confusion"), ("freezing_touch", "vulnerable_age")),
     "heat_stroke_signs": (("sun_exposure", "not_sweating"), ("sun_exposure", "new_confusion")),
     "spinal_injury": (("fell", "both_legs_weak"), ("impact", "both_legs_weak"), ("dive_shallow", "weak_or_numb"),
                       ("dive_shallow", "neck_hurt"), ("neck_hurt", "weak_or_numb", "fell"), ("neck_hurt", "weak_or_numb", "impact")),
