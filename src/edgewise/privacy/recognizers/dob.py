@@ -106,11 +106,7 @@ _FIGURES = frozenset(n for n in PUBLIC_FIGURES if " " in n or not n.isascii())  
 
 def _about_public_figure(text: str, start: int) -> bool:
     before = text[max(0, start - 80):start].lower()
-    return any(name in before for name in _figures())
-
-
-def _figures() -> frozenset[str]:
-    return _FIGURES
+    return any(name in before for name in _FIGURES)
 
 
 class DateOfBirth(Recognizer):

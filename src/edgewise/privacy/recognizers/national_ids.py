@@ -21,6 +21,7 @@ from stdnum.in_ import aadhaar
 from stdnum.mx import curp
 
 from .base import Recognizer
+from .numbers import digits_of
 
 _B = r"(?<![A-Za-z0-9])"
 _E = r"(?![A-Za-z0-9])"
@@ -85,18 +86,14 @@ def nric_ok(s: str) -> bool:
     return s[8] == letters[total % 11]
 
 
-def _digits(s: str) -> str:
-    return "".join(c for c in s if c.isdigit())
-
-
 _CHECKED = (
     (_HK, hk_id_ok),
     (_TW, tw_id_ok),
     (_AADHAAR, lambda s: aadhaar.is_valid(s.replace(" ", ""))),
     (_PAN, lambda s: True),  # the shape itself is the check: 5 letters, 4 digits, a letter, holder type 4th
     (_CURP, curp.is_valid),
-    (_SIN, lambda s: luhn.is_valid(_digits(s))),
-    (_EMIRATES, lambda s: luhn.is_valid(_digits(s))),
+    (_SIN, lambda s: luhn.is_valid(digits_of(s))),
+    (_EMIRATES, lambda s: luhn.is_valid(digits_of(s))),
     (_NRIC, lambda s: nric_ok(s)),
     (_NINO, lambda s: s.replace(" ", "")[:2] not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")),
     (_DNI, lambda s: dni.is_valid(s) or nie.is_valid(s)),

@@ -58,6 +58,17 @@ _HOTLINE_CUE = re.compile(r"(?i)help ?desk|hotline|customer (?:service|care|supp
 # An organisation's switchboard, whatever its number looks like ("总机021-…", "appointment line is …").
 _ORG_LINE = re.compile(r"(?i)switchboard|appointment line|main line|reception|front desk|hotline|helpline|"
                        r"总机|客服|热线|服务电话|挂号电话|预约电话|前台")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def company_line(text: str, s: int, v: str, chinese: bool) -> bool:
+    """400-666-8800 in Chinese text, "the helpdesk on 0800 …", "总机021-…": a company's
+    line, not a person's number."""
+    return bool(chinese and _CN_HOTLINE.fullmatch(v)
+                or _TOLL_FREE.fullmatch(v) and _HOTLINE_CUE.search(text[max(0, s - 60):s])
+                or _ORG_LINE.search(text[max(0, s - 30):s]))
+
+
 _TOLL_FREE = re.compile(r"(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}|0800[ -]?[0-9]{3}[ -]?[0-9]{3,4}|0808[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # +12.345.678 is an amount
 
@@ -127,12 +138,11 @@ class PhoneNumber(Recognizer):
     context_boost = 0.35
 
     def candidates(self, text):
+        chinese = _HAN.search(text) is not None
         for s, e, _ in super().candidates(text):
             v = text[s:e]
-            if _CN_HOTLINE.fullmatch(v) and any("\u4e00" <= c <= "\u9fff" for c in text) or \
-                    _TOLL_FREE.fullmatch(v) and _HOTLINE_CUE.search(text[max(0, s - 60):s]) or \
-                    _ORG_LINE.search(text[max(0, s - 30):s]):
-                continue  # 400-666-8800, "the helpdesk on 0800 …": a company's hotline, not a person's number
+            if company_line(text, s, v, chinese):
+                continue
             if v[0] == "+" or v.startswith("00"):
                 if _intl_ok(v):
                     yield s, e, _intl_score(v)
@@ -174,5 +184,5 @@ class CnLandline(PhoneNumber):
     def candidates(self, text):
         for s, e, _ in Recognizer.candidates(self, text):  # not PhoneNumber's NANP/+ scoring
             v = text[s:e]
-            if _landline_ok(v) and not _ORG_LINE.search(text[max(0, s - 30):s]):
+            if _landline_ok(v) and not company_line(text, s, v, chinese=False):
                 yield s, e, _landline_score(v)
